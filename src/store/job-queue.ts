@@ -1,0 +1,216 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database, JobRow } from './schema.js';
+
+export interface NewJob {
+  kind: string;
+  /** Jobs with the same key run one at a time, in the order they were enqueued, across replicas. */
+  key: string;
+  deliveryId?: string;
+  data?: unknown;
+  maxAttempts: number;
+  runAt?: Date;
+}
+
+export type ClaimedJob = JobRow;
+
+export interface QueueStats {
+  pending: number;
+  running: number;
+  dead: number;
+  /** Age of the oldest job that is due and not yet finished; 0 when none. */
+  oldestDueAgeSeconds: number;
+}
+
+/**
+ * A small transactional job queue on Postgres (server or PGlite).
+ *
+ * A job is claimable when it is due, it is the oldest open job of its key, and it is either
+ * pending or running on a lease that expired (its worker died). `FOR UPDATE SKIP LOCKED` lets
+ * replicas claim concurrently without blocking each other; the "oldest open job of its key"
+ * rule gives per-key FIFO order and mutual exclusion. A worker keeps its lease alive while it
+ * runs; every state change checks the lease holder, so a worker that lost its lease cannot
+ * overwrite the outcome of the one that took over.
+ */
+export class JobQueue {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async enqueue(jobs: readonly NewJob[]): Promise<number[]> {
+    if (jobs.length === 0) return [];
+    const rows = await this.db
+      .insertInto('jobs')
+      .values(
+        jobs.map((job) => ({
+          kind: job.kind,
+          key: job.key,
+          delivery_id: job.deliveryId ?? null,
+          data: job.data === undefined ? null : JSON.stringify(job.data),
+          max_attempts: job.maxAttempts,
+          ...(job.runAt ? { run_at: job.runAt } : {}),
+        })),
+      )
+      .returning('id')
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  async claim(workerId: string, limit: number, leaseMs: number): Promise<ClaimedJob[]> {
+    if (limit <= 0) return [];
+    const result = await sql<ClaimedJob>`
+      WITH candidate AS (
+        SELECT j.id FROM jobs j
+        WHERE j.status IN ('pending', 'running')
+          AND j.run_at <= now()
+          AND (j.status = 'pending' OR j.locked_until < now())
+          AND NOT EXISTS (
+            SELECT 1 FROM jobs earlier
+            WHERE earlier.key = j.key AND earlier.id < j.id AND earlier.status IN ('pending', 'running')
+          )
+        ORDER BY j.run_at, j.id
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      UPDATE jobs SET
+        status = 'running',
+        attempts = jobs.attempts + 1,
+        locked_by = ${workerId},
+        locked_until = now() + ${leaseMs} * interval '1 millisecond'
+      FROM candidate
+      WHERE jobs.id = candidate.id
+      RETURNING jobs.*`.execute(this.db);
+    return result.rows.sort((a, b) => a.id - b.id);
+  }
+
+  /** Marks a job done; false when this worker no longer holds it. */
+  async complete(id: number, workerId: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set({ status: 'done', finished_at: new Date(), locked_by: null, locked_until: null, last_error: null })
+      .where('id', '=', id)
+      .where('locked_by', '=', workerId)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** Puts a failed job back for another attempt after `delayMs`. */
+  async retry(id: number, workerId: string, error: string, delayMs: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set({
+        status: 'pending',
+        locked_by: null,
+        locked_until: null,
+        last_error: error,
+        run_at: sql<Date>`now() + ${delayMs} * interval '1 millisecond'`,
+      })
+      .where('id', '=', id)
+      .where('locked_by', '=', workerId)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async deadLetter(id: number, workerId: string, error: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set({ status: 'dead', finished_at: new Date(), locked_by: null, locked_until: null, last_error: error })
+      .where('id', '=', id)
+      .where('locked_by', '=', workerId)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async extendLeases(workerId: string, ids: readonly number[], leaseMs: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable('jobs')
+      .set({ locked_until: sql<Date>`now() + ${leaseMs} * interval '1 millisecond'` })
+      .where('id', 'in', [...ids])
+      .where('locked_by', '=', workerId)
+      .where('status', '=', 'running')
+      .execute();
+  }
+
+  async listDead(limit = 100): Promise<JobRow[]> {
+    return this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('status', '=', 'dead')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  async get(id: number): Promise<JobRow | undefined> {
+    return this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * Runs dead-lettered work again: the dead jobs of a delivery (by delivery id) or one dead job
+   * (by job id) go back to pending with a fresh attempt budget, at the end of their key's line.
+   */
+  async replayDead(target: { deliveryId: string } | { jobId: number }): Promise<number[]> {
+    const dead = await this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('status', '=', 'dead')
+      .where(
+        'deliveryId' in target ? 'delivery_id' : 'id',
+        '=',
+        'deliveryId' in target ? target.deliveryId : target.jobId,
+      )
+      .execute();
+    if (dead.length === 0) return [];
+    // Re-inserting (rather than flipping the status) puts the replay behind newer work of the
+    // same key, which is the order a person replaying it would expect.
+    return this.db.transaction().execute(async (trx) => {
+      await trx
+        .deleteFrom('jobs')
+        .where(
+          'id',
+          'in',
+          dead.map((job) => job.id),
+        )
+        .execute();
+      const queue = new JobQueue(trx);
+      return queue.enqueue(
+        dead.map((job) => ({
+          kind: job.kind,
+          key: job.key,
+          ...(job.delivery_id ? { deliveryId: job.delivery_id } : {}),
+          ...(job.data ? { data: JSON.parse(job.data) } : {}),
+          maxAttempts: job.max_attempts,
+        })),
+      );
+    });
+  }
+
+  async stats(): Promise<QueueStats> {
+    const row = await sql<{ pending: number; running: number; dead: number; oldest: number | null }>`
+      SELECT
+        count(*) FILTER (WHERE status = 'pending')::int AS pending,
+        count(*) FILTER (WHERE status = 'running')::int AS running,
+        (SELECT count(*)::int FROM jobs WHERE status = 'dead') AS dead,
+        extract(epoch FROM now() - min(created_at) FILTER (WHERE run_at <= now()))::float8 AS oldest
+      FROM jobs WHERE status IN ('pending', 'running')`.execute(this.db);
+    const stats = row.rows[0];
+    return {
+      pending: stats?.pending ?? 0,
+      running: stats?.running ?? 0,
+      dead: stats?.dead ?? 0,
+      oldestDueAgeSeconds: Math.max(0, stats?.oldest ?? 0),
+    };
+  }
+
+  /** Deletes finished jobs older than `before` that belong to no delivery (those go with it). */
+  async prune(before: Date): Promise<number> {
+    const result = await this.db
+      .deleteFrom('jobs')
+      .where('status', '=', 'done')
+      .where('delivery_id', 'is', null)
+      .where('finished_at', '<', before)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as pipeline from './001-pipeline.js';
+
+/**
+ * Migrations are listed in code, not discovered on disk, so the compiled `dist/` and the test
+ * runner see the same ordered set. Names sort lexically; never rename or edit an applied one.
+ */
+const migrations: Record<string, Migration> = {
+  '001-pipeline': pipeline,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,122 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
+import { migrationProvider } from './migrations/index.js';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema.js';
+
+export type StoreBackend = 'pglite' | 'postgres';
+
+export type StoreLocation =
+  | { backend: 'postgres'; databaseUrl: string }
+  /** `dataDir` undefined means in memory (used by `sheriff simulate` and tests). */
+  | { backend: 'pglite'; dataDir: string | undefined };
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly backend: StoreBackend;
+  /** Where the data lives, with any password removed: safe to log. */
+  readonly description: string;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+
+/** Opens the store and applies every pending migration before returning. */
+export async function openStore(location: StoreLocation): Promise<Store> {
+  const store = location.backend === 'postgres' ? openPostgres(location.databaseUrl) : await openPGlite(location);
+  try {
+    await migrate(store.db);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+function openPostgres(databaseUrl: string): Store {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    // Fail fast when the server is gone, so the webhook endpoint can answer 503 well inside
+    // GitHub's 10 s delivery deadline.
+    connectionTimeoutMillis: 3_000,
+    query_timeout: 8_000,
+    types: {
+      // Ids are bigint identities; they stay far below 2^53, and numbers read better than strings.
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    backend: 'postgres',
+    description: `postgres ${redactUrl(databaseUrl)}`,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function openPGlite(location: { dataDir: string | undefined }): Promise<Store> {
+  const unlock = location.dataDir ? lockDataDir(location.dataDir) : () => {};
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(location.dataDir ? { dataDir: location.dataDir } : {}),
+      parsers: { [INT8_OID]: (value: string) => Number(value) },
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  let closed = false;
+  return {
+    db,
+    backend: 'pglite',
+    description: location.dataDir ? `pglite ${location.dataDir}` : 'pglite (in memory)',
+    ping: async () => {
+      if (closed || pglite.closed) throw new Error('the embedded store is closed');
+      await sql`select 1`.execute(db);
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      unlock();
+    },
+  };
+}
+
+async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: 'sheriff_migrations' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Store migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** True when every known migration is applied: what `/readyz` reports. */
+export async function isMigrated(db: Kysely<Database>): Promise<boolean> {
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: 'sheriff_migrations' });
+  const migrations = await migrator.getMigrations();
+  return migrations.every((migration) => migration.executedAt !== undefined);
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}
