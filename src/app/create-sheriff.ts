@@ -1,0 +1,131 @@
+import type { FastifyInstance } from 'fastify';
+import { createGitHubApp, type GitHubApp } from '../github/github-app.js';
+import { createRedeliveryTask } from '../github/redeliver-missed-deliveries.js';
+import type { Logger } from '../logging/logger.js';
+import { SheriffMetrics } from '../metrics/sheriff-metrics.js';
+import type { EventHandler } from '../pipeline/delivered-event.js';
+import { DeliveryIntake } from '../pipeline/delivery-intake.js';
+import { createDeliveryJobHandler } from '../pipeline/delivery-job.js';
+import { type ScheduledTask, Scheduler } from '../pipeline/scheduler.js';
+import { createStoreRetentionTask } from '../pipeline/store-retention-task.js';
+import { type JobHandler, Worker } from '../pipeline/worker.js';
+import { createHttpServer } from '../server/create-http-server.js';
+import { registerGitHubWebhookRoute } from '../server/routes/github-webhooks.js';
+import { registerOperationsRoutes } from '../server/routes/operations.js';
+import type { Settings } from '../settings/read-settings.js';
+import { DELIVERY_JOB, DeliveryLog } from '../store/delivery-log.js';
+import { JobQueue } from '../store/job-queue.js';
+import { openStore, type Store } from '../store/open-store.js';
+import { RedeliveryLedger } from '../store/redelivery-ledger.js';
+import { ScheduleBook } from '../store/schedule-book.js';
+
+export interface SheriffOptions {
+  settings: Settings;
+  log: Logger;
+  /** Runs the plugins on each stored event. */
+  handleEvent: EventHandler;
+  /** Extra job kinds (plugins' follow-up work) beside the delivery job. */
+  jobHandlers?: Readonly<Record<string, JobHandler>>;
+  /** A `fetch` for GitHub instead of the network (the GitHub double). */
+  githubFetch?: typeof globalThis.fetch;
+  /** How often replicas look for due schedules. */
+  schedulerTickMs?: number;
+  /** Whether to start the worker (a receive-only replica can leave it off). */
+  runWorker?: boolean;
+}
+
+/** One running Sheriff: the HTTP edge, the worker, the scheduler, over one store. */
+export interface Sheriff {
+  readonly http: FastifyInstance;
+  readonly store: Store;
+  readonly queue: JobQueue;
+  readonly deliveries: DeliveryLog;
+  readonly metrics: SheriffMetrics;
+  readonly worker: Worker;
+  readonly scheduler: Scheduler;
+  readonly github: GitHubApp | undefined;
+  /** Starts listening; resolves with the base URL. */
+  listen(): Promise<string>;
+  /** Graceful stop: refuse new requests, finish in-flight work (up to the grace period), close the store. */
+  stop(): Promise<void>;
+}
+
+export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
+  const { settings, log } = options;
+  const store = await openStore(settings.store);
+  const metrics = new SheriffMetrics();
+  const queue = new JobQueue(store.db);
+  const deliveries = new DeliveryLog(store.db);
+  const ledger = new RedeliveryLedger(store.db);
+  const github = settings.app
+    ? createGitHubApp({
+        ...settings.app,
+        baseUrl: settings.githubApiUrl,
+        log,
+        metrics,
+        ...(options.githubFetch ? { fetch: options.githubFetch } : {}),
+      })
+    : undefined;
+
+  const worker = new Worker({
+    queue,
+    log,
+    metrics,
+    settings: settings.worker,
+    handlers: { ...options.jobHandlers, [DELIVERY_JOB]: createDeliveryJobHandler(deliveries, options.handleEvent) },
+  });
+  const intake = new DeliveryIntake(deliveries, {
+    maxAttempts: settings.worker.maxAttempts,
+    maxBatch: 256,
+    onStored: () => worker.wake(),
+  });
+
+  const tasks: ScheduledTask[] = [
+    createStoreRetentionTask({ deliveries, queue, ledger, retentionDays: settings.retentionDays }),
+  ];
+  if (github && settings.redelivery.enabled) {
+    tasks.push(
+      createRedeliveryTask({
+        github,
+        deliveries,
+        ledger,
+        metrics,
+        intervalMs: settings.redelivery.intervalMs,
+        windowHours: settings.redelivery.windowHours,
+        maxPerRun: settings.redelivery.maxPerRun,
+      }),
+    );
+  }
+  const scheduler = new Scheduler(new ScheduleBook(store.db), tasks, log);
+
+  const http = createHttpServer({ log, maxBodyBytes: settings.maxBodyBytes });
+  registerGitHubWebhookRoute(http, { intake, secrets: settings.webhookSecrets, metrics, log });
+  registerOperationsRoutes(http, { store, queue, metrics });
+
+  let stopped = false;
+  return {
+    http,
+    store,
+    queue,
+    deliveries,
+    metrics,
+    worker,
+    scheduler,
+    github,
+    async listen() {
+      const url = await http.listen({ port: settings.port, host: settings.host });
+      if (options.runWorker ?? true) worker.start();
+      await scheduler.start(options.schedulerTickMs ?? 15_000);
+      return url;
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await http.close();
+      await intake.flushed();
+      await scheduler.stop();
+      await worker.stop(settings.shutdownGraceMs);
+      await store.close();
+    },
+  };
+}

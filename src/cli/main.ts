@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { addDeliveriesCommand } from './commands/deliveries.js';
+import { runStart } from './commands/start.js';
+
+/** The `sheriff` command. Each subcommand lives in `commands/`. */
+export function createProgram(): Command {
+  const program = new Command('sheriff')
+    .description('Prow-style ChatOps and release-failure tracking for GitHub')
+    .showHelpAfterError();
+  program.command('start').description('Run the server: webhook receiver, workers and scheduler').action(runStart);
+  addDeliveriesCommand(program);
+  return program;
+}
+
+createProgram()
+  .parseAsync(process.argv)
+  .catch((error: unknown) => {
+    process.stderr.write(`sheriff: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });

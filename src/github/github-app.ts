@@ -1,0 +1,91 @@
+import { Probot, ProbotOctokit } from 'probot';
+import type { Logger } from '../logging/logger.js';
+import type { SheriffMetrics } from '../metrics/sheriff-metrics.js';
+
+export type GitHubClient = InstanceType<typeof ProbotOctokit>;
+
+/** The registered GitHub App: a client as the App itself, and one client per installation. */
+export interface GitHubApp {
+  /** Authenticated as the App (JWT): `/app/...` endpoints such as hook deliveries. */
+  appClient(): Promise<GitHubClient>;
+  /** Authenticated as an installation; one instance per installation, so throttling is per installation. */
+  installationClient(installationId: number): Promise<GitHubClient>;
+}
+
+export interface GitHubAppOptions {
+  appId: string;
+  privateKey: string;
+  baseUrl: string;
+  log: Logger;
+  metrics: SheriffMetrics;
+  /** A `fetch` to use instead of the network (the GitHub double in `simulate` and tests). */
+  fetch?: typeof globalThis.fetch;
+}
+
+/**
+ * Probot does the App authentication (JWT, installation tokens cached for 59 minutes) and gives
+ * its Octokit with retries; Sheriff adds request metrics and keeps one client per installation.
+ */
+export function createGitHubApp(options: GitHubAppOptions): GitHubApp {
+  const Octokit = ProbotOctokit.plugin(requestMetrics(options.metrics));
+  const probot = new Probot({
+    appId: options.appId,
+    privateKey: options.privateKey,
+    baseUrl: options.baseUrl,
+    log: options.log.child({ name: 'github' }) as never,
+    Octokit,
+    ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
+  });
+  const clients = new Map<number, Promise<GitHubClient>>();
+  return {
+    appClient: () => probot.auth(),
+    installationClient(installationId) {
+      let client = clients.get(installationId);
+      if (!client) {
+        client = probot.auth(installationId);
+        // A failed token mint must not be cached forever.
+        client.catch(() => clients.delete(installationId));
+        clients.set(installationId, client);
+      }
+      return client;
+    },
+  };
+}
+
+interface RequestOptionsLike {
+  method?: string;
+  url?: string;
+}
+
+/** An Octokit plugin counting requests by route template and status, and tracking the rate limit. */
+function requestMetrics(metrics: SheriffMetrics) {
+  return (octokit: { hook: { wrap: Function } }, options: { auth?: { installationId?: number } }) => {
+    const installation = String(options.auth?.installationId ?? 'app');
+    octokit.hook.wrap('request', async (request: (o: unknown) => Promise<ResponseLike>, requestOptions: RequestOptionsLike) => {
+      const labels = { method: requestOptions.method ?? 'GET', route: requestOptions.url ?? 'unknown' };
+      try {
+        const response = await request(requestOptions);
+        metrics.githubRequests.inc({ ...labels, status: String(response.status) });
+        recordRateLimit(metrics, installation, response.headers);
+        return response;
+      } catch (error) {
+        const failed = error as { status?: number; response?: ResponseLike };
+        metrics.githubRequests.inc({ ...labels, status: String(failed.status ?? 'error') });
+        if (failed.response) recordRateLimit(metrics, installation, failed.response.headers);
+        throw error;
+      }
+    });
+  };
+}
+
+interface ResponseLike {
+  status: number;
+  headers: Record<string, string | number | undefined>;
+}
+
+function recordRateLimit(metrics: SheriffMetrics, installation: string, headers: ResponseLike['headers']): void {
+  const remaining = Number(headers['x-ratelimit-remaining']);
+  if (!Number.isFinite(remaining)) return;
+  const resource = String(headers['x-ratelimit-resource'] ?? 'core');
+  metrics.githubRateLimitRemaining.set({ installation, resource }, remaining);
+}

@@ -1,0 +1,95 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { QueueStats } from '../store/job-queue.js';
+
+/** How a webhook delivery ended at the HTTP edge. */
+export type DeliveryOutcome =
+  | 'accepted'
+  | 'duplicate'
+  | 'unauthorized'
+  | 'too_large'
+  | 'bad_request'
+  | 'store_unavailable';
+
+export type JobOutcome = 'done' | 'retried' | 'dead';
+
+/**
+ * Every metric Sheriff exports, on a registry of its own (so tests and several app instances in
+ * one process do not collide). Queue gauges are read from the store when Prometheus scrapes.
+ */
+export class SheriffMetrics {
+  readonly registry = new Registry();
+
+  readonly deliveries = new Counter({
+    name: 'sheriff_webhook_deliveries_total',
+    help: 'Incoming deliveries by event and outcome at the HTTP edge.',
+    labelNames: ['source', 'event', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly ackDuration = new Histogram({
+    name: 'sheriff_webhook_ack_duration_seconds',
+    help: 'Time from request to acknowledgement, including the durable write.',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly jobs = new Counter({
+    name: 'sheriff_jobs_total',
+    help: 'Job attempts by kind and outcome (done, retried, dead: dead-lettered).',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly handlerDuration = new Histogram({
+    name: 'sheriff_handler_duration_seconds',
+    help: 'Time spent handling one job attempt.',
+    labelNames: ['kind', 'outcome'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+
+  readonly queueDepth = new Gauge({
+    name: 'sheriff_queue_depth',
+    help: 'Jobs by state: pending, running, dead (dead-lettered, waiting for a replay).',
+    labelNames: ['state'] as const,
+    registers: [this.registry],
+  });
+
+  readonly queueOldestAge = new Gauge({
+    name: 'sheriff_queue_oldest_due_age_seconds',
+    help: 'Age of the oldest job that is due and not finished.',
+    registers: [this.registry],
+  });
+
+  readonly githubRequests = new Counter({
+    name: 'sheriff_github_requests_total',
+    help: 'Requests to the GitHub API by route template and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly githubRateLimitRemaining = new Gauge({
+    name: 'sheriff_github_rate_limit_remaining',
+    help: 'x-ratelimit-remaining from the last GitHub response, per installation and resource.',
+    labelNames: ['installation', 'resource'] as const,
+    registers: [this.registry],
+  });
+
+  readonly redeliveries = new Counter({
+    name: 'sheriff_github_redeliveries_requested_total',
+    help: 'Deliveries GitHub was asked to send again because Sheriff never stored them.',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(options: { defaultMetrics?: boolean } = {}) {
+    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'sheriff_' });
+  }
+
+  recordQueue(stats: QueueStats): void {
+    this.queueDepth.set({ state: 'pending' }, stats.pending);
+    this.queueDepth.set({ state: 'running' }, stats.running);
+    this.queueDepth.set({ state: 'dead' }, stats.dead);
+    this.queueOldestAge.set(stats.oldestDueAgeSeconds);
+  }
+}

@@ -1,0 +1,84 @@
+import type { DeliveryLog } from '../store/delivery-log.js';
+import type { NewDelivery } from '../store/schema.js';
+
+export type IntakeResult = 'stored' | 'duplicate';
+
+/** The store could not take the delivery; the sender must be told to deliver it again. */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`the store could not record the delivery: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+  }
+}
+
+interface Waiting {
+  delivery: NewDelivery;
+  resolve(result: IntakeResult): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Makes deliveries durable before they are acknowledged, with group commit: while one write is
+ * in flight, newcomers wait and go together in the next one. A lone delivery is written at once
+ * (no added latency); under load, one transaction carries many deliveries, which is what keeps
+ * a durable ack fast.
+ */
+export class DeliveryIntake {
+  private waiting: Waiting[] = [];
+  private writing = false;
+  private idle: Promise<void> = Promise.resolve();
+  private markIdle: () => void = () => {};
+
+  constructor(
+    private readonly log: DeliveryLog,
+    private readonly options: { maxAttempts: number; maxBatch: number; onStored?: () => void },
+  ) {}
+
+  accept(delivery: NewDelivery): Promise<IntakeResult> {
+    return new Promise<IntakeResult>((resolve, reject) => {
+      this.waiting.push({ delivery, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  /** Resolves once nothing is waiting or being written (used at shutdown). */
+  flushed(): Promise<void> {
+    return this.writing ? this.idle : Promise.resolve();
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    this.idle = new Promise((resolve) => {
+      this.markIdle = resolve;
+    });
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, this.options.maxBatch);
+        await this.write(batch);
+      }
+    } finally {
+      this.writing = false;
+      this.markIdle();
+    }
+  }
+
+  private async write(batch: Waiting[]): Promise<void> {
+    // The same id twice in one batch (a fast redelivery) is written once; the rest are duplicates.
+    const unique = new Map<string, NewDelivery>();
+    for (const { delivery } of batch) if (!unique.has(delivery.id)) unique.set(delivery.id, delivery);
+    let stored: Set<string>;
+    try {
+      stored = await this.log.record([...unique.values()], this.options.maxAttempts);
+    } catch (error) {
+      const failure = new StoreUnavailableError(error);
+      for (const waiting of batch) waiting.reject(failure);
+      return;
+    }
+    for (const waiting of batch) {
+      const isNew = stored.delete(waiting.delivery.id);
+      waiting.resolve(isNew ? 'stored' : 'duplicate');
+    }
+    this.options.onStored?.();
+  }
+}

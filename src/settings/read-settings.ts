@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import type { StoreLocation } from '../store/open-store.js';
+
+/**
+ * Process settings, read once from the environment at start. Everything that is a secret
+ * (webhook secrets, the App's private key, database passwords) comes from here and never from a
+ * repository's `.github/sheriff.yml`.
+ */
+export interface Settings {
+  port: number;
+  host: string;
+  store: StoreLocation;
+  /** Every secret accepted on incoming webhooks; more than one during a rotation. Empty: refuse all. */
+  webhookSecrets: string[];
+  maxBodyBytes: number;
+  /** Absent when the GitHub App is not registered yet: Sheriff still starts and says what is missing. */
+  app: { appId: string; privateKey: string } | undefined;
+  githubApiUrl: string;
+  logLevel: string;
+  worker: WorkerSettings;
+  redelivery: { enabled: boolean; intervalMs: number; windowHours: number; maxPerRun: number };
+  retentionDays: number;
+  shutdownGraceMs: number;
+}
+
+export interface WorkerSettings {
+  concurrency: number;
+  leaseMs: number;
+  pollMs: number;
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+}
+
+const MiB = 1024 * 1024;
+
+const integer = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const Environment = z.object({
+  PORT: integer(3000, 0),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./.data'),
+  DATABASE_URL: z.string().url().optional(),
+  WEBHOOK_SECRET: z.string().optional(),
+  WEBHOOK_SECRETS: z.string().optional(),
+  WEBHOOK_SECRET_FILE: z.string().optional(),
+  MAX_BODY_BYTES: integer(25 * MiB, 1024),
+  APP_ID: z.string().optional(),
+  PRIVATE_KEY: z.string().optional(),
+  PRIVATE_KEY_PATH: z.string().optional(),
+  GITHUB_API_URL: z.string().url().default('https://api.github.com'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKER_CONCURRENCY: integer(8, 1),
+  WORKER_LEASE_MS: integer(60_000, 1000),
+  WORKER_POLL_MS: integer(1000, 10),
+  JOB_MAX_ATTEMPTS: integer(8, 1),
+  JOB_BACKOFF_BASE_MS: integer(2000, 0),
+  JOB_BACKOFF_MAX_MS: integer(10 * 60_000, 0),
+  REDELIVERY_ENABLED: flag(true),
+  REDELIVERY_INTERVAL_MS: integer(10 * 60_000, 1000),
+  REDELIVERY_WINDOW_HOURS: integer(72, 1),
+  REDELIVERY_MAX_PER_RUN: integer(100, 1),
+  RETENTION_DAYS: integer(7, 1),
+  SHUTDOWN_GRACE_MS: integer(30_000, 0),
+});
+
+export class SettingsError extends Error {}
+
+/** Reads settings from an environment (normally `process.env`); throws `SettingsError` naming each bad variable. */
+export function readSettings(env: NodeJS.ProcessEnv): Settings {
+  const parsed = Environment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new SettingsError(`Invalid environment: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    store: e.DATABASE_URL
+      ? { backend: 'postgres', databaseUrl: e.DATABASE_URL }
+      : { backend: 'pglite', dataDir: resolve(e.DATA_DIR) },
+    webhookSecrets: readWebhookSecrets(e.WEBHOOK_SECRET, e.WEBHOOK_SECRETS, e.WEBHOOK_SECRET_FILE),
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    app: readAppCredentials(e.APP_ID, e.PRIVATE_KEY, e.PRIVATE_KEY_PATH),
+    githubApiUrl: e.GITHUB_API_URL.replace(/\/+$/, ''),
+    logLevel: e.LOG_LEVEL,
+    worker: {
+      concurrency: e.WORKER_CONCURRENCY,
+      leaseMs: e.WORKER_LEASE_MS,
+      pollMs: e.WORKER_POLL_MS,
+      maxAttempts: e.JOB_MAX_ATTEMPTS,
+      backoffBaseMs: e.JOB_BACKOFF_BASE_MS,
+      backoffMaxMs: e.JOB_BACKOFF_MAX_MS,
+    },
+    redelivery: {
+      enabled: e.REDELIVERY_ENABLED,
+      intervalMs: e.REDELIVERY_INTERVAL_MS,
+      windowHours: e.REDELIVERY_WINDOW_HOURS,
+      maxPerRun: e.REDELIVERY_MAX_PER_RUN,
+    },
+    retentionDays: e.RETENTION_DAYS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+function readWebhookSecrets(single?: string, list?: string, file?: string): string[] {
+  const secrets = [single, ...(list?.split(',') ?? [])];
+  if (file) secrets.push(...readFileSync(file, 'utf8').split('\n'));
+  return [...new Set(secrets.map((secret) => secret?.trim() ?? '').filter((secret) => secret.length > 0))];
+}
+
+function readAppCredentials(appId?: string, privateKey?: string, privateKeyPath?: string): Settings['app'] {
+  const key = privateKey?.replace(/\\n/g, '\n') ?? (privateKeyPath ? readFileSync(privateKeyPath, 'utf8') : undefined);
+  return appId && key ? { appId, privateKey: key } : undefined;
+}
+
+/** What a newcomer must still set before Sheriff can act on GitHub; empty when nothing is missing. */
+export function describeMissingSettings(settings: Settings): string[] {
+  const missing: string[] = [];
+  if (settings.webhookSecrets.length === 0) {
+    missing.push('WEBHOOK_SECRET (or WEBHOOK_SECRETS / WEBHOOK_SECRET_FILE): every webhook is refused until it is set');
+  }
+  if (!settings.app) {
+    missing.push(
+      'APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH): register the GitHub App from app.yml (see README, "Register the GitHub App")',
+    );
+  }
+  return missing;
+}
