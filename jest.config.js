@@ -15,6 +15,7 @@ export default {
     ],
   },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.cjs'],
   // Store tests share one PostgreSQL server; each file makes its own database, so files may run in parallel.
   maxWorkers: 2,
 };

@@ -72,7 +72,10 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
     log,
     metrics,
     settings: settings.worker,
-    handlers: { ...options.jobHandlers, [DELIVERY_JOB]: createDeliveryJobHandler(deliveries, options.handleEvent) },
+    handlers: {
+      ...options.jobHandlers,
+      [DELIVERY_JOB]: createDeliveryJobHandler(deliveries, options.handleEvent),
+    },
   });
   const intake = new DeliveryIntake(deliveries, {
     maxAttempts: settings.worker.maxAttempts,

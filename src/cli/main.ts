@@ -7,7 +7,10 @@ export function createProgram(): Command {
   const program = new Command('sheriff')
     .description('Prow-style ChatOps and release-failure tracking for GitHub')
     .showHelpAfterError();
-  program.command('start').description('Run the server: webhook receiver, workers and scheduler').action(runStart);
+  program
+    .command('start')
+    .description('Run the server: webhook receiver, workers and scheduler')
+    .action(runStart);
   addDeliveriesCommand(program);
   return program;
 }

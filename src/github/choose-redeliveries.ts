@@ -19,7 +19,8 @@ export interface RedeliveryPolicy {
 
 /**
  * Decides which deliveries to ask GitHub to send again: those inside the window that the store
- * never recorded, newest attempt first per GUID, oldest GUID first, bounded per run. A delivery
+ * never recorded, using the newest attempt of each GUID, in the order the events first happened,
+ * bounded per run. A delivery
  * we refused as too large (413) would be refused again, and one we already asked for too often is
  * given up on (it stays visible in the metrics).
  */
@@ -30,11 +31,12 @@ export function chooseRedeliveries(
   policy: RedeliveryPolicy,
 ): HookDeliveryAttempt[] {
   const newestByGuid = new Map<string, HookDeliveryAttempt>();
+  const firstSeen = new Map<string, number>();
   for (const attempt of attempts) {
+    const at = Date.parse(attempt.delivered_at);
     const current = newestByGuid.get(attempt.guid);
-    if (!current || Date.parse(attempt.delivered_at) > Date.parse(current.delivered_at)) {
-      newestByGuid.set(attempt.guid, attempt);
-    }
+    if (!current || at > Date.parse(current.delivered_at)) newestByGuid.set(attempt.guid, attempt);
+    firstSeen.set(attempt.guid, Math.min(at, firstSeen.get(attempt.guid) ?? at));
   }
   const now = policy.now.getTime();
   return [...newestByGuid.values()]
@@ -48,6 +50,6 @@ export function chooseRedeliveries(
         (requestsSoFar.get(attempt.guid) ?? 0) < policy.maxRequestsPerGuid
       );
     })
-    .sort((a, b) => Date.parse(a.delivered_at) - Date.parse(b.delivered_at))
+    .sort((a, b) => firstSeen.get(a.guid)! - firstSeen.get(b.guid)!)
     .slice(0, policy.maxPerRun);
 }

@@ -1,3 +1,4 @@
+import type { Octokit } from '@octokit/core';
 import { Probot, ProbotOctokit } from 'probot';
 import type { Logger } from '../logging/logger.js';
 import type { SheriffMetrics } from '../metrics/sheriff-metrics.js';
@@ -52,16 +53,12 @@ export function createGitHubApp(options: GitHubAppOptions): GitHubApp {
   };
 }
 
-interface RequestOptionsLike {
-  method?: string;
-  url?: string;
-}
-
 /** An Octokit plugin counting requests by route template and status, and tracking the rate limit. */
 function requestMetrics(metrics: SheriffMetrics) {
-  return (octokit: { hook: { wrap: Function } }, options: { auth?: { installationId?: number } }) => {
-    const installation = String(options.auth?.installationId ?? 'app');
-    octokit.hook.wrap('request', async (request: (o: unknown) => Promise<ResponseLike>, requestOptions: RequestOptionsLike) => {
+  return (octokit: Octokit, options: { auth?: unknown }) => {
+    const auth = options.auth as { installationId?: number } | undefined;
+    const installation = String(auth?.installationId ?? 'app');
+    octokit.hook.wrap('request', async (request, requestOptions) => {
       const labels = { method: requestOptions.method ?? 'GET', route: requestOptions.url ?? 'unknown' };
       try {
         const response = await request(requestOptions);
@@ -69,7 +66,7 @@ function requestMetrics(metrics: SheriffMetrics) {
         recordRateLimit(metrics, installation, response.headers);
         return response;
       } catch (error) {
-        const failed = error as { status?: number; response?: ResponseLike };
+        const failed = error as { status?: number; response?: { headers: Headers } };
         metrics.githubRequests.inc({ ...labels, status: String(failed.status ?? 'error') });
         if (failed.response) recordRateLimit(metrics, installation, failed.response.headers);
         throw error;
@@ -78,12 +75,9 @@ function requestMetrics(metrics: SheriffMetrics) {
   };
 }
 
-interface ResponseLike {
-  status: number;
-  headers: Record<string, string | number | undefined>;
-}
+type Headers = Record<string, string | number | undefined>;
 
-function recordRateLimit(metrics: SheriffMetrics, installation: string, headers: ResponseLike['headers']): void {
+function recordRateLimit(metrics: SheriffMetrics, installation: string, headers: Headers): void {
   const remaining = Number(headers['x-ratelimit-remaining']);
   if (!Number.isFinite(remaining)) return;
   const resource = String(headers['x-ratelimit-resource'] ?? 'core');

@@ -32,7 +32,10 @@ export function createRedeliveryTask(options: RedeliveryTaskOptions): ScheduledT
       const windowMs = options.windowHours * 3_600_000;
       const attempts = await listRecentAttempts(options.github, now, windowMs);
       const guids = [...new Set(attempts.map((attempt) => attempt.guid))];
-      const [stored, requested] = await Promise.all([options.deliveries.known(guids), options.ledger.counts(guids)]);
+      const [stored, requested] = await Promise.all([
+        options.deliveries.known(guids),
+        options.ledger.counts(guids),
+      ]);
       const chosen = chooseRedeliveries(attempts, stored, requested, {
         now,
         windowMs,
@@ -46,12 +49,18 @@ export function createRedeliveryTask(options: RedeliveryTaskOptions): ScheduledT
   };
 }
 
-async function listRecentAttempts(github: GitHubApp, now: Date, windowMs: number): Promise<HookDeliveryAttempt[]> {
+async function listRecentAttempts(
+  github: GitHubApp,
+  now: Date,
+  windowMs: number,
+): Promise<HookDeliveryAttempt[]> {
   const client = await github.appClient();
   const oldest = now.getTime() - windowMs;
   const attempts: HookDeliveryAttempt[] = [];
   // Newest first; stop paging once a page reaches past the redelivery window.
-  for await (const page of client.paginate.iterator(client.rest.apps.listWebhookDeliveries, { per_page: 100 })) {
+  for await (const page of client.paginate.iterator(client.rest.apps.listWebhookDeliveries, {
+    per_page: 100,
+  })) {
     for (const attempt of page.data) attempts.push(attempt);
     const last = page.data.at(-1);
     if (!last || Date.parse(last.delivered_at) < oldest) break;
@@ -71,9 +80,15 @@ async function requestRedeliveries(
       await client.rest.apps.redeliverWebhookDelivery({ delivery_id: attempt.id });
       await options.ledger.record(attempt.guid, 'requested');
       options.metrics.redeliveries.inc({ outcome: 'requested' });
-      log.info({ delivery: attempt.guid, event: attempt.event }, 'asked GitHub to redeliver a missed delivery');
+      log.info(
+        { delivery: attempt.guid, event: attempt.event },
+        'asked GitHub to redeliver a missed delivery',
+      );
     } catch (error) {
-      await options.ledger.record(attempt.guid, `failed: ${(error as { status?: number }).status ?? 'error'}`);
+      await options.ledger.record(
+        attempt.guid,
+        `failed: ${(error as { status?: number }).status ?? 'error'}`,
+      );
       options.metrics.redeliveries.inc({ outcome: 'failed' });
       log.warn({ delivery: attempt.guid, err: error }, 'redelivery request failed');
     }

@@ -83,7 +83,8 @@ export class SheriffMetrics {
   });
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
-    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'sheriff_' });
+    if (options.defaultMetrics ?? true)
+      collectDefaultMetrics({ register: this.registry, prefix: 'sheriff_' });
   }
 
   recordQueue(stats: QueueStats): void {

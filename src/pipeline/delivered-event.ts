@@ -15,4 +15,7 @@ export interface DeliveredEvent {
 }
 
 /** Runs the plugins on one event. Called at least once per delivery: it must be idempotent. */
-export type EventHandler = (event: DeliveredEvent, context: { log: Logger; signal: AbortSignal }) => Promise<void>;
+export type EventHandler = (
+  event: DeliveredEvent,
+  context: { log: Logger; signal: AbortSignal },
+) => Promise<void>;

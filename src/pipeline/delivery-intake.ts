@@ -6,9 +6,12 @@ export type IntakeResult = 'stored' | 'duplicate';
 /** The store could not take the delivery; the sender must be told to deliver it again. */
 export class StoreUnavailableError extends Error {
   constructor(cause: unknown) {
-    super(`the store could not record the delivery: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      cause,
-    });
+    super(
+      `the store could not record the delivery: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+      },
+    );
   }
 }
 

@@ -78,7 +78,10 @@ export class Worker {
     const outcome = await Promise.race([all.then(() => 'done' as const), graceOver]);
     clearTimeout(timer);
     if (outcome === 'timeout') {
-      this.options.log.warn({ jobs: [...this.inFlight.keys()] }, 'shutdown grace period over; leaving jobs to their leases');
+      this.options.log.warn(
+        { jobs: [...this.inFlight.keys()] },
+        'shutdown grace period over; leaving jobs to their leases',
+      );
       this.abort.abort();
     }
     clearInterval(this.heartbeat);
@@ -181,7 +184,11 @@ export class Worker {
   private async renewLeases(): Promise<void> {
     if (this.inFlight.size === 0) return;
     try {
-      await this.options.queue.extendLeases(this.id, [...this.inFlight.keys()], this.options.settings.leaseMs);
+      await this.options.queue.extendLeases(
+        this.id,
+        [...this.inFlight.keys()],
+        this.options.settings.leaseMs,
+      );
     } catch (error) {
       this.options.log.warn({ err: error }, 'could not renew job leases');
     }

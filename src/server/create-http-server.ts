@@ -21,9 +21,13 @@ export function createHttpServer(options: { log: Logger; maxBodyBytes: number })
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(['application/json'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(['application/json'], { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
   // Any other content type is read (within the same cap) and reaches routes as a marker, not
   // bytes, so the webhook route can answer 415.
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, UNSUPPORTED_BODY));
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) =>
+    done(null, UNSUPPORTED_BODY),
+  );
   return app;
 }

@@ -74,7 +74,7 @@ const Environment = z.object({
 export class SettingsError extends Error {}
 
 /** Reads settings from an environment (normally `process.env`); throws `SettingsError` naming each bad variable. */
-export function readSettings(env: NodeJS.ProcessEnv): Settings {
+export function readSettings(env: Readonly<Record<string, string | undefined>>): Settings {
   const parsed = Environment.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -118,7 +118,8 @@ function readWebhookSecrets(single?: string, list?: string, file?: string): stri
 }
 
 function readAppCredentials(appId?: string, privateKey?: string, privateKeyPath?: string): Settings['app'] {
-  const key = privateKey?.replace(/\\n/g, '\n') ?? (privateKeyPath ? readFileSync(privateKeyPath, 'utf8') : undefined);
+  const key =
+    privateKey?.replace(/\\n/g, '\n') ?? (privateKeyPath ? readFileSync(privateKeyPath, 'utf8') : undefined);
   return appId && key ? { appId, privateKey: key } : undefined;
 }
 
@@ -126,7 +127,9 @@ function readAppCredentials(appId?: string, privateKey?: string, privateKeyPath?
 export function describeMissingSettings(settings: Settings): string[] {
   const missing: string[] = [];
   if (settings.webhookSecrets.length === 0) {
-    missing.push('WEBHOOK_SECRET (or WEBHOOK_SECRETS / WEBHOOK_SECRET_FILE): every webhook is refused until it is set');
+    missing.push(
+      'WEBHOOK_SECRET (or WEBHOOK_SECRETS / WEBHOOK_SECRET_FILE): every webhook is refused until it is set',
+    );
   }
   if (!settings.app) {
     missing.push(

@@ -30,7 +30,12 @@ export class DeliveryLog {
       .expression((eb) =>
         eb
           .selectFrom('stored')
-          .select([sql.lit(DELIVERY_JOB).as('kind'), 'stored.key', 'stored.id', sql.lit(maxAttempts).as('max_attempts')]),
+          .select([
+            sql.lit(DELIVERY_JOB).as('kind'),
+            'stored.key',
+            'stored.id',
+            sql.lit(maxAttempts).as('max_attempts'),
+          ]),
       )
       .returning('delivery_id')
       .execute();
@@ -44,7 +49,11 @@ export class DeliveryLog {
   /** Which of these GUIDs are stored (used by the redelivery reconciler). */
   async known(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.db.selectFrom('deliveries').select('id').where('id', 'in', [...ids]).execute();
+    const rows = await this.db
+      .selectFrom('deliveries')
+      .select('id')
+      .where('id', 'in', [...ids])
+      .execute();
     return new Set(rows.map((row) => row.id));
   }
 

@@ -113,7 +113,13 @@ export class JobQueue {
   async deadLetter(id: number, workerId: string, error: string): Promise<boolean> {
     const result = await this.db
       .updateTable('jobs')
-      .set({ status: 'dead', finished_at: new Date(), locked_by: null, locked_until: null, last_error: error })
+      .set({
+        status: 'dead',
+        finished_at: new Date(),
+        locked_by: null,
+        locked_until: null,
+        last_error: error,
+      })
       .where('id', '=', id)
       .where('locked_by', '=', workerId)
       .where('status', '=', 'running')

@@ -26,7 +26,8 @@ const INT8_OID = 20;
 
 /** Opens the store and applies every pending migration before returning. */
 export async function openStore(location: StoreLocation): Promise<Store> {
-  const store = location.backend === 'postgres' ? openPostgres(location.databaseUrl) : await openPGlite(location);
+  const store =
+    location.backend === 'postgres' ? openPostgres(location.databaseUrl) : await openPGlite(location);
   try {
     await migrate(store.db);
   } catch (error) {
@@ -47,7 +48,9 @@ function openPostgres(databaseUrl: string): Store {
     types: {
       // Ids are bigint identities; they stay far below 2^53, and numbers read better than strings.
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+        oid === INT8_OID
+          ? Number
+          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
@@ -96,17 +99,27 @@ async function openPGlite(location: { dataDir: string | undefined }): Promise<St
 }
 
 async function migrate(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: 'sheriff_migrations' });
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    migrationTableName: 'sheriff_migrations',
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Store migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Store migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 /** True when every known migration is applied: what `/readyz` reports. */
 export async function isMigrated(db: Kysely<Database>): Promise<boolean> {
-  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: 'sheriff_migrations' });
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    migrationTableName: 'sheriff_migrations',
+  });
   const migrations = await migrator.getMigrations();
   return migrations.every((migration) => migration.executedAt !== undefined);
 }

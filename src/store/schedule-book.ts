@@ -25,13 +25,18 @@ export class ScheduleBook {
   async claim(name: string, holder: string, leaseMs: number, now: Date): Promise<DueSchedule | undefined> {
     const row = await this.db
       .updateTable('schedules')
-      .set({ locked_by: holder, locked_until: sql<Date>`${now}::timestamptz + ${leaseMs} * interval '1 millisecond'` })
+      .set({
+        locked_by: holder,
+        locked_until: sql<Date>`${now}::timestamptz + ${leaseMs} * interval '1 millisecond'`,
+      })
       .where('name', '=', name)
       .where('next_run_at', '<=', now)
       .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
       .returning(['name', 'state'])
       .executeTakeFirst();
-    return row ? { name: row.name, state: row.state === null ? undefined : JSON.parse(row.state) } : undefined;
+    return row
+      ? { name: row.name, state: row.state === null ? undefined : JSON.parse(row.state) }
+      : undefined;
   }
 
   async finish(

@@ -7,7 +7,8 @@
  * failure and the recovery that follows cannot overtake each other.
  */
 export function keyForGitHubEvent(event: string, payload: GitHubPayload): string {
-  const repo = payload.repository?.full_name?.toLowerCase() ?? payload.organization?.login?.toLowerCase() ?? '-';
+  const repo =
+    payload.repository?.full_name?.toLowerCase() ?? payload.organization?.login?.toLowerCase() ?? '-';
   const number = payload.issue?.number ?? payload.pull_request?.number ?? payload.number;
   switch (event) {
     case 'issues':

@@ -12,7 +12,11 @@ const HEX_LENGTH = 64;
  *
  * @example verifySignature(body, req.headers['x-hub-signature-256'], ['s3cret'])
  */
-export function verifySignature(body: Buffer, header: string | undefined, secrets: readonly string[]): boolean {
+export function verifySignature(
+  body: Buffer,
+  header: string | undefined,
+  secrets: readonly string[],
+): boolean {
   if (!header?.startsWith(PREFIX) || header.length !== PREFIX.length + HEX_LENGTH) return false;
   const given = Buffer.from(header.slice(PREFIX.length), 'hex');
   if (given.length !== HEX_LENGTH / 2) return false;

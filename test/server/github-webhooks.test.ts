@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
-import { type AddressInfo, createServer, type Server, type Socket, connect } from 'node:net';
-import { startHarness, type Harness, TEST_SECRET } from '../support/sheriff-harness.js';
+import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
+import { type Harness, startHarness, TEST_SECRET } from '../support/sheriff-harness.js';
 import { BACKENDS, createScratchLocation, type ScratchLocation } from '../support/stores.js';
-import { webhookExample, WORLD_FIXTURE_SECRET, worldGitHubDelivery } from '../support/webhook-examples.js';
+import { WORLD_FIXTURE_SECRET, webhookExample, worldGitHubDelivery } from '../support/webhook-examples.js';
 
 describe.each(BACKENDS)('POST /api/github/webhooks on %s', (backend) => {
   let harness: Harness;
@@ -15,7 +15,14 @@ describe.each(BACKENDS)('POST /api/github/webhooks on %s', (backend) => {
   });
 
   const storedDeliveries = async () =>
-    Number((await harness.sheriff.store.db.selectFrom('deliveries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await harness.sheriff.store.db
+          .selectFrom('deliveries')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('stores a signed delivery, answers 202 and hands the event to the plugins', async () => {
     const payload = webhookExample('issue_comment', 'created');
@@ -23,10 +30,17 @@ describe.each(BACKENDS)('POST /api/github/webhooks on %s', (backend) => {
     expect(response.status).toBe(202);
     await harness.waitFor(() => harness.handled.length === 1);
     const [event] = harness.handled;
-    expect(event).toMatchObject({ deliveryId: 'd-1', name: 'issue_comment', action: 'created', source: 'github' });
+    expect(event).toMatchObject({
+      deliveryId: 'd-1',
+      name: 'issue_comment',
+      action: 'created',
+      source: 'github',
+    });
     expect(event!.payload).toEqual(payload);
     const stored = await harness.sheriff.deliveries.get('d-1');
-    expect(stored?.key).toBe(`${(payload as { repository: { full_name: string } }).repository.full_name.toLowerCase()}#${(payload as { issue: { number: number } }).issue.number}`);
+    expect(stored?.key).toBe(
+      `${(payload as { repository: { full_name: string } }).repository.full_name.toLowerCase()}#${(payload as { issue: { number: number } }).issue.number}`,
+    );
   });
 
   it('accepts a fixture exactly as GitHub signed it, with every secret of a rotation', async () => {
@@ -64,7 +78,9 @@ describe.each(BACKENDS)('POST /api/github/webhooks on %s', (backend) => {
   it('runs a redelivered id once', async () => {
     const payload = webhookExample('issues', 'opened');
     const first = await harness.send('issues', payload, { delivery: 'same-id' });
-    const again = await Promise.all([1, 2, 3].map(() => harness.send('issues', payload, { delivery: 'same-id' })));
+    const again = await Promise.all(
+      [1, 2, 3].map(() => harness.send('issues', payload, { delivery: 'same-id' })),
+    );
     expect(first.status).toBe(202);
     expect(again.map((response) => response.status)).toEqual([200, 200, 200]);
     await harness.waitFor(() => harness.handled.length >= 1);
@@ -78,9 +94,15 @@ describe.each(BACKENDS)('POST /api/github/webhooks on %s', (backend) => {
     await harness.send('ping', webhookExample('ping'), { signature: null });
     await harness.waitFor(() => harness.handled.length === 1);
     const text = await (await fetch(`${harness.url}/metrics`)).text();
-    expect(text).toContain('sheriff_webhook_deliveries_total{source="github",event="ping",outcome="accepted"} 1');
-    expect(text).toContain('sheriff_webhook_deliveries_total{source="github",event="ping",outcome="duplicate"} 1');
-    expect(text).toContain('sheriff_webhook_deliveries_total{source="github",event="ping",outcome="unauthorized"} 1');
+    expect(text).toContain(
+      'sheriff_webhook_deliveries_total{source="github",event="ping",outcome="accepted"} 1',
+    );
+    expect(text).toContain(
+      'sheriff_webhook_deliveries_total{source="github",event="ping",outcome="duplicate"} 1',
+    );
+    expect(text).toContain(
+      'sheriff_webhook_deliveries_total{source="github",event="ping",outcome="unauthorized"} 1',
+    );
     expect(text).toMatch(/sheriff_queue_depth\{state="pending"\} \d+/);
   });
 
@@ -128,7 +150,9 @@ describe('POST /api/github/webhooks with the store down', () => {
     proxy = await startTcpProxy(Number(target.port || 5432));
     const viaProxy = new URL(target);
     viaProxy.port = String(proxy.port);
-    harness = await startHarness('postgres', { location: { backend: 'postgres', databaseUrl: viaProxy.toString() } });
+    harness = await startHarness('postgres', {
+      location: { backend: 'postgres', databaseUrl: viaProxy.toString() },
+    });
 
     proxy.cut();
     const down = await harness.send('ping', webhookExample('ping'), { delivery: 'while-down' });
@@ -175,7 +199,10 @@ function streamChunked(url: string, totalBytes: number): Promise<number> {
     );
     request.on('error', (error) => {
       // The server may close the socket while we are still writing; the status already arrived.
-      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET' && (error as NodeJS.ErrnoException).code !== 'EPIPE') {
+      if (
+        (error as NodeJS.ErrnoException).code !== 'ECONNRESET' &&
+        (error as NodeJS.ErrnoException).code !== 'EPIPE'
+      ) {
         reject(error);
       }
     });

@@ -1,6 +1,6 @@
-import { BACKENDS, openScratchStore } from '../support/stores.js';
 import { JobQueue } from '../../src/store/job-queue.js';
 import type { Store } from '../../src/store/open-store.js';
+import { BACKENDS, openScratchStore } from '../support/stores.js';
 
 describe.each(BACKENDS)('JobQueue on %s', (backend) => {
   let store: Store;

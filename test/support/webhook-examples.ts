@@ -18,12 +18,14 @@ const groups = require('@octokit/webhooks-examples') as ExampleGroup[];
 export function webhookExample<T = Record<string, unknown>>(event: string, action?: string): T {
   const group = groups.find((candidate) => candidate.name === event);
   const example = group?.examples.find((candidate) => action === undefined || candidate.action === action);
-  if (!example) throw new Error(`no @octokit/webhooks-examples payload for ${event}${action ? `.${action}` : ''}`);
+  if (!example)
+    throw new Error(`no @octokit/webhooks-examples payload for ${event}${action ? `.${action}` : ''}`);
   return structuredClone(example) as T;
 }
 
 /** `../shared/` beside the checkout: fixtures and reference material shared by the team. */
-export const SHARED_DIR = process.env.SHERIFF_SHARED_DIR ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared');
+export const SHARED_DIR =
+  process.env.SHERIFF_SHARED_DIR ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared');
 
 export function sharedFixturePath(...parts: string[]): string {
   return join(SHARED_DIR, 'fixtures', ...parts);

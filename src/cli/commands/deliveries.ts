@@ -53,7 +53,9 @@ export function addDeliveriesCommand(program: Command): void {
         const target = options.job ? { jobId: Number.parseInt(id, 10) } : { deliveryId: id };
         const replayed = await queue.replayDead(target);
         if (replayed.length === 0) {
-          process.stderr.write(`Nothing to replay: no dead-lettered work for ${options.job ? 'job' : 'delivery'} ${id}.\n`);
+          process.stderr.write(
+            `Nothing to replay: no dead-lettered work for ${options.job ? 'job' : 'delivery'} ${id}.\n`,
+          );
           process.exitCode = 1;
           return;
         }

@@ -34,8 +34,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       finished_at timestamptz
     )`.execute(db);
   // Claiming scans only open jobs; the key index answers "is an earlier job of this key still open?".
-  await sql`CREATE INDEX jobs_open_by_run_at ON jobs (run_at, id) WHERE status IN ('pending', 'running')`.execute(db);
-  await sql`CREATE INDEX jobs_open_by_key ON jobs (key, id) WHERE status IN ('pending', 'running')`.execute(db);
+  await sql`CREATE INDEX jobs_open_by_run_at ON jobs (run_at, id) WHERE status IN ('pending', 'running')`.execute(
+    db,
+  );
+  await sql`CREATE INDEX jobs_open_by_key ON jobs (key, id) WHERE status IN ('pending', 'running')`.execute(
+    db,
+  );
   await sql`CREATE INDEX jobs_dead ON jobs (id) WHERE status = 'dead'`.execute(db);
   await sql`CREATE INDEX jobs_finished_at ON jobs (finished_at) WHERE finished_at IS NOT NULL`.execute(db);
   await sql`CREATE INDEX jobs_delivery ON jobs (delivery_id)`.execute(db);

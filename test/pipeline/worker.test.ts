@@ -1,0 +1,136 @@
+import { createLogger } from '../../src/logging/logger.js';
+import { SheriffMetrics } from '../../src/metrics/sheriff-metrics.js';
+import { PermanentJobError } from '../../src/pipeline/job-errors.js';
+import { type JobHandler, Worker } from '../../src/pipeline/worker.js';
+import { JobQueue } from '../../src/store/job-queue.js';
+import type { Store } from '../../src/store/open-store.js';
+import { waitFor } from '../support/sheriff-harness.js';
+import { BACKENDS, openScratchStore } from '../support/stores.js';
+
+describe.each(BACKENDS)('Worker on %s', (backend) => {
+  let store: Store;
+  let queue: JobQueue;
+  let metrics: SheriffMetrics;
+  let worker: Worker | undefined;
+
+  beforeEach(async () => {
+    store = await openScratchStore(backend);
+    queue = new JobQueue(store.db);
+    metrics = new SheriffMetrics({ defaultMetrics: false });
+  });
+  afterEach(async () => {
+    await worker?.stop(1000);
+    await store.close();
+  });
+
+  function startWorker(handlers: Record<string, JobHandler>, maxAttempts = 3) {
+    worker = new Worker({
+      queue,
+      handlers,
+      log: createLogger('silent'),
+      metrics,
+      settings: {
+        concurrency: 4,
+        leaseMs: 10_000,
+        pollMs: 20,
+        maxAttempts,
+        backoffBaseMs: 10,
+        backoffMaxMs: 40,
+      },
+    });
+    worker.start();
+  }
+
+  const status = async (id: number) => (await queue.get(id))?.status;
+
+  it('retries a failing job with backoff and completes it when the handler recovers', async () => {
+    let calls = 0;
+    startWorker({
+      flaky: async () => {
+        calls++;
+        if (calls < 3) throw new Error(`GitHub answered 502 (call ${calls})`);
+      },
+    });
+    const [id] = await queue.enqueue([{ kind: 'flaky', key: 'k', maxAttempts: 5 }]);
+    await waitFor(async () => (await status(id!)) === 'done');
+    expect(calls).toBe(3);
+    expect((await queue.get(id!))?.attempts).toBe(3);
+    expect(await metrics.jobs.get()).toMatchObject({
+      values: expect.arrayContaining([
+        expect.objectContaining({ labels: { kind: 'flaky', outcome: 'retried' }, value: 2 }),
+        expect.objectContaining({ labels: { kind: 'flaky', outcome: 'done' }, value: 1 }),
+      ]),
+    });
+  });
+
+  it('dead-letters after the last attempt, keeps the error, and lets the next job of the key run', async () => {
+    const ran: string[] = [];
+    startWorker({
+      broken: async () => {
+        throw new Error('always fails');
+      },
+      fine: async ({ job }) => {
+        ran.push(job.key);
+      },
+    });
+    const [dead, next] = await queue.enqueue([
+      { kind: 'broken', key: 'same', maxAttempts: 2 },
+      { kind: 'fine', key: 'same', maxAttempts: 2 },
+    ]);
+    await waitFor(async () => (await status(next!)) === 'done');
+    const row = await queue.get(dead!);
+    expect(row).toMatchObject({ status: 'dead', attempts: 2 });
+    expect(row?.last_error).toContain('always fails');
+    expect((await queue.listDead()).map((job) => job.id)).toEqual([dead]);
+    expect((await queue.stats()).dead).toBe(1);
+  });
+
+  it('dead-letters a permanent error at once, and an unknown job kind', async () => {
+    startWorker({
+      hopeless: async () => {
+        throw new PermanentJobError('payload can never be handled');
+      },
+    });
+    const [hopeless, unknown] = await queue.enqueue([
+      { kind: 'hopeless', key: 'a', maxAttempts: 5 },
+      { kind: 'no-such-kind', key: 'b', maxAttempts: 5 },
+    ]);
+    await waitFor(async () => (await status(hopeless!)) === 'dead' && (await status(unknown!)) === 'dead');
+    expect((await queue.get(hopeless!))?.attempts).toBe(1);
+    expect((await queue.get(unknown!))?.last_error).toContain('no handler for job kind "no-such-kind"');
+  });
+
+  it('replays dead-lettered work with a fresh attempt budget', async () => {
+    let healthy = false;
+    let successes = 0;
+    startWorker({
+      outage: async () => {
+        if (!healthy) throw new Error('Slack is down');
+        successes++;
+      },
+    });
+    const [id] = await queue.enqueue([{ kind: 'outage', key: 'k', maxAttempts: 1, deliveryId: undefined }]);
+    await waitFor(async () => (await status(id!)) === 'dead');
+    healthy = true;
+    const [replayed] = await queue.replayDead({ jobId: id! });
+    await waitFor(async () => (await status(replayed!)) === 'done');
+    expect(successes).toBe(1);
+    expect(await queue.get(id!)).toBeUndefined();
+    expect(await queue.replayDead({ jobId: id! })).toEqual([]);
+  });
+
+  it('finishes in-flight work on a graceful stop', async () => {
+    let finished = false;
+    startWorker({
+      slow: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        finished = true;
+      },
+    });
+    const [id] = await queue.enqueue([{ kind: 'slow', key: 'k', maxAttempts: 1 }]);
+    await waitFor(async () => (await status(id!)) === 'running');
+    await worker!.stop(5000);
+    expect(finished).toBe(true);
+    expect(await status(id!)).toBe('done');
+  });
+});

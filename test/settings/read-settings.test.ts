@@ -1,0 +1,35 @@
+import { describeMissingSettings, readSettings, SettingsError } from '../../src/settings/read-settings.js';
+
+describe('readSettings', () => {
+  it('defaults to the embedded store under ./.data on port 3000 with a 25 MiB body cap', () => {
+    const settings = readSettings({});
+    expect(settings.port).toBe(3000);
+    expect(settings.store).toEqual({ backend: 'pglite', dataDir: expect.stringMatching(/\.data$/) });
+    expect(settings.maxBodyBytes).toBe(25 * 1024 * 1024);
+    expect(settings.webhookSecrets).toEqual([]);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    expect(readSettings({ DATABASE_URL: 'postgres://sheriff:pw@db:5432/sheriff' }).store).toEqual({
+      backend: 'postgres',
+      databaseUrl: 'postgres://sheriff:pw@db:5432/sheriff',
+    });
+  });
+
+  it('collects rotated secrets without blanks or repeats', () => {
+    expect(readSettings({ WEBHOOK_SECRET: 'a', WEBHOOK_SECRETS: 'b, a,,c' }).webhookSecrets).toEqual(['a', 'b', 'c']);
+  });
+
+  it('names every invalid variable', () => {
+    expect(() => readSettings({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(SettingsError);
+    expect(() => readSettings({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(/PORT: .*LOG_LEVEL: /);
+  });
+
+  it('says what is missing and how to register the App', () => {
+    const missing = describeMissingSettings(readSettings({}));
+    expect(missing).toHaveLength(2);
+    expect(missing[0]).toMatch(/WEBHOOK_SECRET/);
+    expect(missing[1]).toMatch(/APP_ID.*PRIVATE_KEY.*app\.yml/);
+    expect(describeMissingSettings(readSettings({ WEBHOOK_SECRET: 's', APP_ID: '1', PRIVATE_KEY: 'k' }))).toEqual([]);
+  });
+});
