@@ -1,4 +1,7 @@
-/** Jest runs the TypeScript sources as native ESM, transpiled by SWC (type checking is `npm run typecheck`). */
+/**
+ * Jest runs the TypeScript sources as native ESM. ts-jest only transpiles (isolatedModules);
+ * type checking is `npm run typecheck`, once for the whole project.
+ */
 export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
@@ -6,13 +9,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      {
-        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-        module: { type: 'es6' },
-      },
-    ],
+    '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, tsconfig: 'tsconfig.json' }],
   },
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.cjs'],

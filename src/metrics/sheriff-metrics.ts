@@ -3,12 +3,7 @@ import type { QueueStats } from '../store/job-queue.js';
 
 /** How a webhook delivery ended at the HTTP edge. */
 export type DeliveryOutcome =
-  | 'accepted'
-  | 'duplicate'
-  | 'unauthorized'
-  | 'too_large'
-  | 'bad_request'
-  | 'store_unavailable';
+  'accepted' | 'duplicate' | 'unauthorized' | 'too_large' | 'bad_request' | 'store_unavailable';
 
 export type JobOutcome = 'done' | 'retried' | 'dead';
 

@@ -91,7 +91,8 @@ class PGliteConnection implements DatabaseConnection {
       : { rows: result.rows, numAffectedRows: BigInt(result.affectedRows) };
   }
 
-  // biome-ignore lint/correctness/useYield: streaming is not offered by PGlite; Kysely requires the method.
+  // PGlite offers no streaming; Kysely requires the method.
+  // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('PGlite does not support streaming queries');
   }

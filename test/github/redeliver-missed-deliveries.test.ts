@@ -48,8 +48,32 @@ describe.each(BACKENDS)('the missed-delivery reconciler on %s', (backend) => {
       3,
     );
     const listed = [
-      { id: 11, guid: 'missed-guid', delivered_at: minutesAgo(30), status_code: 503, event: 'issue_comment', action: 'created', redelivery: false, duration: 0.1, status: 'Service Unavailable', installation_id: 1, repository_id: 1 },
-      { id: 12, guid: 'stored-guid', delivered_at: minutesAgo(20), status_code: 202, event: 'issues', action: 'opened', redelivery: false, duration: 0.1, status: 'OK', installation_id: 1, repository_id: 1 },
+      {
+        id: 11,
+        guid: 'missed-guid',
+        delivered_at: minutesAgo(30),
+        status_code: 503,
+        event: 'issue_comment',
+        action: 'created',
+        redelivery: false,
+        duration: 0.1,
+        status: 'Service Unavailable',
+        installation_id: 1,
+        repository_id: 1,
+      },
+      {
+        id: 12,
+        guid: 'stored-guid',
+        delivered_at: minutesAgo(20),
+        status_code: 202,
+        event: 'issues',
+        action: 'opened',
+        redelivery: false,
+        duration: 0.1,
+        status: 'OK',
+        installation_id: 1,
+        repository_id: 1,
+      },
     ];
     const api = nock('https://api.github.com')
       .get('/app/hook/deliveries')
@@ -62,7 +86,13 @@ describe.each(BACKENDS)('the missed-delivery reconciler on %s', (backend) => {
 
     const metrics = new SheriffMetrics({ defaultMetrics: false });
     const task = createRedeliveryTask({
-      github: createGitHubApp({ appId: '1', privateKey, baseUrl: 'https://api.github.com', log: createLogger('silent'), metrics }),
+      github: createGitHubApp({
+        appId: '1',
+        privateKey,
+        baseUrl: 'https://api.github.com',
+        log: createLogger('silent'),
+        metrics,
+      }),
       deliveries,
       ledger: new RedeliveryLedger(store.db),
       metrics,
@@ -72,12 +102,16 @@ describe.each(BACKENDS)('the missed-delivery reconciler on %s', (backend) => {
     });
     const log = createLogger('silent');
     expect(await task.run({ log, state: undefined, now })).toEqual({ listed: 2, redelivered: 1 });
-    expect(await new RedeliveryLedger(store.db).counts(['missed-guid'])).toEqual(new Map([['missed-guid', 1]]));
+    expect(await new RedeliveryLedger(store.db).counts(['missed-guid'])).toEqual(
+      new Map([['missed-guid', 1]]),
+    );
     expect(api.isDone()).toBe(false); // the second listing is still pending
     // The next run sees the same listing; the ledger allows more tries, so one more request is expected.
     api.post('/app/hook/deliveries/11/attempts').reply(202, {});
     expect(await task.run({ log, state: undefined, now })).toEqual({ listed: 2, redelivered: 1 });
-    expect(await new RedeliveryLedger(store.db).counts(['missed-guid'])).toEqual(new Map([['missed-guid', 2]]));
+    expect(await new RedeliveryLedger(store.db).counts(['missed-guid'])).toEqual(
+      new Map([['missed-guid', 2]]),
+    );
     expect(api.isDone()).toBe(true);
   });
 });

@@ -30,7 +30,9 @@ describe('Scheduler on PostgreSQL with two replicas', () => {
       },
     };
     const log = createLogger('silent');
-    const replicas = stores.map((store) => new Scheduler(new ScheduleBook(store.db), [task], log, () => clock));
+    const replicas = stores.map(
+      (store) => new Scheduler(new ScheduleBook(store.db), [task], log, () => clock),
+    );
     for (const replica of replicas) await replica.start(3_600_000);
 
     const first = await Promise.all(replicas.map((replica) => replica.tick()));

@@ -17,7 +17,11 @@ describe('readSettings', () => {
   });
 
   it('collects rotated secrets without blanks or repeats', () => {
-    expect(readSettings({ WEBHOOK_SECRET: 'a', WEBHOOK_SECRETS: 'b, a,,c' }).webhookSecrets).toEqual(['a', 'b', 'c']);
+    expect(readSettings({ WEBHOOK_SECRET: 'a', WEBHOOK_SECRETS: 'b, a,,c' }).webhookSecrets).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
   });
 
   it('names every invalid variable', () => {
@@ -30,6 +34,8 @@ describe('readSettings', () => {
     expect(missing).toHaveLength(2);
     expect(missing[0]).toMatch(/WEBHOOK_SECRET/);
     expect(missing[1]).toMatch(/APP_ID.*PRIVATE_KEY.*app\.yml/);
-    expect(describeMissingSettings(readSettings({ WEBHOOK_SECRET: 's', APP_ID: '1', PRIVATE_KEY: 'k' }))).toEqual([]);
+    expect(
+      describeMissingSettings(readSettings({ WEBHOOK_SECRET: 's', APP_ID: '1', PRIVATE_KEY: 'k' })),
+    ).toEqual([]);
   });
 });
