@@ -42,6 +42,8 @@ const DEFAULT_MIX: MixEntry[] = [
     share: 0.6,
     make: (i) => {
       const payload = example('issue_comment', 'created');
+      // Comments spread over 300 issues and PRs, as in a busy org: each is its own ordering key.
+      (payload.issue as { number: number }).number = 1 + (i % 300);
       const comment = payload.comment as { body: string };
       comment.body = i % 2 === 0 ? `${COMMANDS[i % COMMANDS.length]}\nthanks` : 'Looks good to me, thanks!';
       return { event: 'issue_comment', payload };
@@ -57,6 +59,7 @@ const DEFAULT_MIX: MixEntry[] = [
         return { event: 'status', payload };
       }
       const payload = example('workflow_run', 'completed');
+      (payload.workflow_run as Record<string, unknown>).name = `release-${i % 20}`;
       (payload.workflow_run as Record<string, unknown>).conclusion = i % 5 === 1 ? 'failure' : 'success';
       return { event: 'workflow_run', payload };
     },
@@ -65,8 +68,17 @@ const DEFAULT_MIX: MixEntry[] = [
     share: 0.15,
     make: (i) =>
       i % 2 === 0
-        ? { event: 'issues', payload: example('issues', 'opened') }
-        : { event: 'pull_request', payload: example('pull_request', 'synchronize') },
+        ? {
+            event: 'issues',
+            payload: {
+              ...example('issues', 'opened'),
+              issue: { ...(example('issues', 'opened').issue as object), number: 1000 + i },
+            },
+          }
+        : {
+            event: 'pull_request',
+            payload: { ...example('pull_request', 'synchronize'), number: 2000 + (i % 100) },
+          },
   },
 ];
 

@@ -77,7 +77,7 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
       [DELIVERY_JOB]: createDeliveryJobHandler(deliveries, options.handleEvent),
     },
   });
-  const intake = new DeliveryIntake(deliveries, {
+  const intake = new DeliveryIntake(new DeliveryLog(store.intakeDb), {
     maxAttempts: settings.worker.maxAttempts,
     maxBatch: 256,
     onStored: () => worker.wake(),

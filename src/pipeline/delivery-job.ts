@@ -7,7 +7,8 @@ import type { JobHandler } from './worker.js';
 export function createDeliveryJobHandler(deliveries: DeliveryLog, handleEvent: EventHandler): JobHandler {
   return async ({ job, log, signal }) => {
     if (!job.delivery_id) throw new PermanentJobError('delivery job without a delivery id');
-    const delivery = await deliveries.get(job.delivery_id);
+    // The claim usually brings the delivery along; read it only if it did not.
+    const delivery = job.delivery ?? (await deliveries.get(job.delivery_id));
     if (!delivery) throw new PermanentJobError(`delivery ${job.delivery_id} is no longer stored`);
     let payload: unknown;
     try {

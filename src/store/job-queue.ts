@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database, JobRow } from './schema.js';
+import type { Database, DeliveryRow, JobRow } from './schema.js';
 
 export interface NewJob {
   kind: string;
@@ -11,7 +11,10 @@ export interface NewJob {
   runAt?: Date;
 }
 
-export type ClaimedJob = JobRow;
+/** A claimed job, with its delivery read in the same statement (one round trip fewer per job). */
+export type ClaimedJob = JobRow & { delivery: DeliveryRow | null };
+
+type ClaimedRow = JobRow & { [K in keyof DeliveryRow as `d_${K}`]: DeliveryRow[K] | null };
 
 export interface QueueStats {
   pending: number;
@@ -55,7 +58,7 @@ export class JobQueue {
 
   async claim(workerId: string, limit: number, leaseMs: number): Promise<ClaimedJob[]> {
     if (limit <= 0) return [];
-    const result = await sql<ClaimedJob>`
+    const result = await sql<ClaimedRow>`
       WITH candidate AS (
         SELECT j.id FROM jobs j
         WHERE j.status IN ('pending', 'running')
@@ -68,28 +71,38 @@ export class JobQueue {
         ORDER BY j.run_at, j.id
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
+      ),
+      claimed AS (
+        UPDATE jobs SET
+          status = 'running',
+          attempts = jobs.attempts + 1,
+          locked_by = ${workerId},
+          locked_until = now() + ${leaseMs} * interval '1 millisecond'
+        FROM candidate
+        WHERE jobs.id = candidate.id
+        RETURNING jobs.*
       )
-      UPDATE jobs SET
-        status = 'running',
-        attempts = jobs.attempts + 1,
-        locked_by = ${workerId},
-        locked_until = now() + ${leaseMs} * interval '1 millisecond'
-      FROM candidate
-      WHERE jobs.id = candidate.id
-      RETURNING jobs.*`.execute(this.db);
-    return result.rows.sort((a, b) => a.id - b.id);
+      SELECT claimed.*,
+        d.id AS d_id, d.source AS d_source, d.event AS d_event, d.action AS d_action, d.key AS d_key,
+        d.installation_id AS d_installation_id, d.repository AS d_repository, d.payload AS d_payload,
+        d.received_at AS d_received_at
+      FROM claimed LEFT JOIN deliveries d ON d.id = claimed.delivery_id
+      ORDER BY claimed.id`.execute(this.db);
+    return result.rows.map(splitClaimedRow);
   }
 
-  /** Marks a job done; false when this worker no longer holds it. */
-  async complete(id: number, workerId: string): Promise<boolean> {
-    const result = await this.db
+  /** Marks jobs done; returns the ids this worker still held (the others were taken over). */
+  async completeMany(ids: readonly number[], workerId: string): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
       .updateTable('jobs')
       .set({ status: 'done', finished_at: new Date(), locked_by: null, locked_until: null, last_error: null })
-      .where('id', '=', id)
+      .where('id', 'in', [...ids])
       .where('locked_by', '=', workerId)
       .where('status', '=', 'running')
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+      .returning('id')
+      .execute();
+    return rows.map((row) => row.id);
   }
 
   /** Puts a failed job back for another attempt after `delayMs`. */
@@ -219,4 +232,14 @@ export class JobQueue {
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+}
+
+function splitClaimedRow(row: ClaimedRow): ClaimedJob {
+  const job: Record<string, unknown> = {};
+  const delivery: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (column.startsWith('d_')) delivery[column.slice(2)] = value;
+    else job[column] = value;
+  }
+  return { ...(job as JobRow), delivery: delivery.id === null ? null : (delivery as DeliveryRow) };
 }

@@ -3,7 +3,7 @@ import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
 import { migrationProvider } from './migrations/index.js';
-import { PGliteDialect } from './pglite-dialect.js';
+import { PGliteDialect, PGliteGate } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
 export type StoreBackend = 'pglite' | 'postgres';
@@ -15,6 +15,11 @@ export type StoreLocation =
 
 export interface Store {
   readonly db: Kysely<Database>;
+  /**
+   * The same database for the webhook intake. On PGlite (one session) its queries go ahead of
+   * queued worker queries; on PostgreSQL it is `db`.
+   */
+  readonly intakeDb: Kysely<Database>;
   readonly backend: StoreBackend;
   /** Where the data lives, with any password removed: safe to log. */
   readonly description: string;
@@ -58,6 +63,7 @@ function openPostgres(databaseUrl: string): Store {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
+    intakeDb: db,
     backend: 'postgres',
     description: `postgres ${redactUrl(databaseUrl)}`,
     ping: async () => {
@@ -79,10 +85,13 @@ async function openPGlite(location: { dataDir: string | undefined }): Promise<St
     unlock();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const gate = new PGliteGate();
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite, gate, 'normal') });
+  const intakeDb = new Kysely<Database>({ dialect: new PGliteDialect(pglite, gate, 'high') });
   let closed = false;
   return {
     db,
+    intakeDb,
     backend: 'pglite',
     description: location.dataDir ? `pglite ${location.dataDir}` : 'pglite (in memory)',
     ping: async () => {

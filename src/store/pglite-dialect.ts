@@ -22,13 +22,17 @@ import {
  * (kysely-pglite-dialect does the same but pins PGlite <= 0.4; this is the whole of it.)
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly gate: PGliteGate = new PGliteGate(),
+    private readonly priority: GatePriority = 'normal',
+  ) {}
 
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.gate, this.priority);
   }
   createQueryCompiler(): QueryCompiler {
     return new PostgresQueryCompiler();
@@ -38,25 +42,46 @@ export class PGliteDialect implements Dialect {
   }
 }
 
+export type GatePriority = 'high' | 'normal';
+
+/**
+ * Who holds PGlite's one session. Waiters are served in order, high priority first: the webhook
+ * intake waits behind at most one worker query, so the ack stays fast while workers are busy.
+ */
+export class PGliteGate {
+  private held = false;
+  private readonly waiting: Record<GatePriority, Array<() => void>> = { high: [], normal: [] };
+
+  acquire(priority: GatePriority): Promise<void> {
+    if (!this.held) {
+      this.held = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting[priority].push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.high.shift() ?? this.waiting.normal.shift();
+    if (next) next();
+    else this.held = false;
+  }
+}
+
 class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
-  private tail: Promise<void> = Promise.resolve();
-  private release: (() => void) | undefined;
 
-  constructor(pglite: PGlite) {
+  constructor(
+    pglite: PGlite,
+    private readonly gate: PGliteGate,
+    private readonly priority: GatePriority,
+  ) {
     this.connection = new PGliteConnection(pglite);
   }
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    const previous = this.tail;
-    let release!: () => void;
-    this.tail = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    this.release = release;
+    await this.gate.acquire(this.priority);
     return this.connection;
   }
 
@@ -71,9 +96,7 @@ class PGliteDriver implements Driver {
   }
 
   async releaseConnection(): Promise<void> {
-    const release = this.release;
-    this.release = undefined;
-    release?.();
+    this.gate.release();
   }
 
   async destroy(): Promise<void> {

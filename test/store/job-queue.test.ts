@@ -24,7 +24,8 @@ describe.each(BACKENDS)('JobQueue on %s', (backend) => {
     expect(first.map((job) => job.key)).toEqual(['a', 'b']);
     expect(await queue.claim('w2', 10, 30_000)).toEqual([]);
     const a = first.find((job) => job.key === 'a')!;
-    expect(await queue.complete(a.id, 'w1')).toBe(true);
+    expect(await queue.completeMany([a.id], 'w1')).toEqual([a.id]);
+    expect(await queue.completeMany([a.id], 'w2')).toEqual([]);
     const second = await queue.claim('w2', 10, 30_000);
     expect(second).toHaveLength(1);
     expect(second[0]!.key).toBe('a');
