@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { addDeliveriesCommand } from './commands/deliveries.js';
+import { addOwnersCommand } from './commands/owners.js';
 import { runStart } from './commands/start.js';
 
 /** The `sheriff` command. Each subcommand lives in `commands/`. */
@@ -12,6 +13,7 @@ export function createProgram(): Command {
     .description('Run the server: webhook receiver, workers and scheduler')
     .action(runStart);
   addDeliveriesCommand(program);
+  addOwnersCommand(program);
   return program;
 }
 
