@@ -8,6 +8,13 @@ import { DeliveryIntake } from '../pipeline/delivery-intake.js';
 import { createDeliveryJobHandler } from '../pipeline/delivery-job.js';
 import { type ScheduledTask, Scheduler } from '../pipeline/scheduler.js';
 import { createStoreRetentionTask } from '../pipeline/store-retention-task.js';
+import { createEventDispatcher } from '../plugins/dispatch-event.js';
+import type { PluginDefinition } from '../plugins/plugin-definition.js';
+import { PluginRegistry } from '../plugins/plugin-registry.js';
+import { RepoConfigSource } from '../config/repo-config-source.js';
+import { buildConfigSchema } from '../config/sheriff-config-schema.js';
+import { registerPluginHelpRoute } from '../server/routes/plugin-help.js';
+import { BUILTIN_PLUGINS } from '../../plugins/index.js';
 import { type JobHandler, Worker } from '../pipeline/worker.js';
 import { createHttpServer } from '../server/create-http-server.js';
 import { registerGitHubWebhookRoute } from '../server/routes/github-webhooks.js';
@@ -22,8 +29,12 @@ import { ScheduleBook } from '../store/schedule-book.js';
 export interface SheriffOptions {
   settings: Settings;
   log: Logger;
-  /** Runs the plugins on each stored event. */
-  handleEvent: EventHandler;
+  /** The plugins to run (default: every built-in plugin). */
+  plugins?: readonly PluginDefinition[];
+  /** Replaces the plugin dispatcher (tests of the pipeline alone). */
+  handleEvent?: EventHandler;
+  /** Wraps whichever event handler runs (to observe events in tests and the bench). */
+  wrapEventHandler?: (handler: EventHandler) => EventHandler;
   /** Extra job kinds (plugins' follow-up work) beside the delivery job. */
   jobHandlers?: Readonly<Record<string, JobHandler>>;
   /** A `fetch` for GitHub instead of the network (the GitHub double). */
@@ -44,6 +55,7 @@ export interface Sheriff {
   readonly worker: Worker;
   readonly scheduler: Scheduler;
   readonly github: GitHubApp | undefined;
+  readonly registry: PluginRegistry;
   /** Starts listening; resolves with the base URL. */
   listen(): Promise<string>;
   /** Graceful stop: refuse new requests, finish in-flight work (up to the grace period), close the store. */
@@ -67,6 +79,17 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
       })
     : undefined;
 
+  const registry = new PluginRegistry(options.plugins ?? BUILTIN_PLUGINS);
+  const dispatch =
+    options.handleEvent ??
+    createEventDispatcher({
+      registry,
+      github,
+      configs: new RepoConfigSource(buildConfigSchema(registry.plugins), store.db),
+      selfLogins: [`${settings.appSlug}[bot]`],
+    });
+  const handleEvent = options.wrapEventHandler ? options.wrapEventHandler(dispatch) : dispatch;
+
   const worker = new Worker({
     queue,
     log,
@@ -74,7 +97,7 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
     settings: settings.worker,
     handlers: {
       ...options.jobHandlers,
-      [DELIVERY_JOB]: createDeliveryJobHandler(deliveries, options.handleEvent),
+      [DELIVERY_JOB]: createDeliveryJobHandler(deliveries, handleEvent),
     },
   });
   const intake = new DeliveryIntake(new DeliveryLog(store.intakeDb), {
@@ -104,6 +127,7 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
   const http = createHttpServer({ log, maxBodyBytes: settings.maxBodyBytes });
   registerGitHubWebhookRoute(http, { intake, secrets: settings.webhookSecrets, metrics, log });
   registerOperationsRoutes(http, { store, queue, metrics });
+  registerPluginHelpRoute(http, registry);
 
   let stopped = false;
   return {
@@ -115,6 +139,7 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
     worker,
     scheduler,
     github,
+    registry,
     async listen() {
       const url = await http.listen({ port: settings.port, host: settings.host });
       if (options.runWorker ?? true) worker.start();

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { addDeliveriesCommand } from './commands/deliveries.js';
 import { addOwnersCommand } from './commands/owners.js';
 import { runStart } from './commands/start.js';
+import { addValidateConfigCommand } from './commands/validate-config.js';
 
 /** The `sheriff` command. Each subcommand lives in `commands/`. */
 export function createProgram(): Command {
@@ -14,6 +15,7 @@ export function createProgram(): Command {
     .action(runStart);
   addDeliveriesCommand(program);
   addOwnersCommand(program);
+  addValidateConfigCommand(program);
   return program;
 }
 

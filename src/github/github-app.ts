@@ -11,6 +11,11 @@ export interface GitHubApp {
   appClient(): Promise<GitHubClient>;
   /** Authenticated as an installation; one instance per installation, so throttling is per installation. */
   installationClient(installationId: number): Promise<GitHubClient>;
+  /**
+   * The installation for a repository, for payloads with no `installation` field (forwarded by
+   * Prow's hook from an org or repo webhook). Cached; undefined when the App is not installed.
+   */
+  installationIdFor(owner: string, repo: string): Promise<number | undefined>;
 }
 
 export interface GitHubAppOptions {
@@ -38,6 +43,7 @@ export function createGitHubApp(options: GitHubAppOptions): GitHubApp {
     ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
   });
   const clients = new Map<number, Promise<GitHubClient>>();
+  const installations = new Map<string, { id: number | undefined; until: number }>();
   return {
     appClient: () => probot.auth(),
     installationClient(installationId) {
@@ -49,6 +55,21 @@ export function createGitHubApp(options: GitHubAppOptions): GitHubApp {
         clients.set(installationId, client);
       }
       return client;
+    },
+    async installationIdFor(owner, repo) {
+      const key = `${owner}/${repo}`.toLowerCase();
+      const cached = installations.get(key);
+      if (cached && cached.until > Date.now()) return cached.id;
+      let id: number | undefined;
+      try {
+        const app = await probot.auth();
+        id = (await app.rest.apps.getRepoInstallation({ owner, repo })).data.id;
+      } catch (error) {
+        if ((error as { status?: number }).status !== 404) throw error;
+      }
+      // A missing installation is remembered for less time: it may be installed any minute.
+      installations.set(key, { id, until: Date.now() + (id === undefined ? 60_000 : 3_600_000) });
+      return id;
     },
   };
 }

@@ -18,6 +18,8 @@ export interface Settings {
   /** Absent when the GitHub App is not registered yet: Sheriff still starts and says what is missing. */
   app: { appId: string; privateKey: string } | undefined;
   githubApiUrl: string;
+  /** The App's slug: its comments (`<slug>[bot]`) never run commands. */
+  appSlug: string;
   logLevel: string;
   worker: WorkerSettings;
   redelivery: { enabled: boolean; intervalMs: number; windowHours: number; maxPerRun: number };
@@ -56,6 +58,7 @@ const Environment = z.object({
   PRIVATE_KEY: z.string().optional(),
   PRIVATE_KEY_PATH: z.string().optional(),
   GITHUB_API_URL: z.string().url().default('https://api.github.com'),
+  APP_SLUG: z.string().min(1).default('sheriff'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CONCURRENCY: integer(8, 1),
   WORKER_LEASE_MS: integer(60_000, 1000),
@@ -91,6 +94,7 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     maxBodyBytes: e.MAX_BODY_BYTES,
     app: readAppCredentials(e.APP_ID, e.PRIVATE_KEY, e.PRIVATE_KEY_PATH),
     githubApiUrl: e.GITHUB_API_URL.replace(/\/+$/, ''),
+    appSlug: e.APP_SLUG,
     logLevel: e.LOG_LEVEL,
     worker: {
       concurrency: e.WORKER_CONCURRENCY,

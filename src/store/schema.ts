@@ -62,11 +62,19 @@ export interface RedeliveryRequestsTable {
   last_status: string | null;
 }
 
+export interface RepoConfigsTable {
+  repository: string;
+  /** The validated config as JSON text. */
+  config: string;
+  validated_at: Timestamp;
+}
+
 export interface Database {
   deliveries: DeliveriesTable;
   jobs: JobsTable;
   schedules: SchedulesTable;
   redelivery_requests: RedeliveryRequestsTable;
+  repo_configs: RepoConfigsTable;
 }
 
 export type DeliveryRow = Selectable<DeliveriesTable>;

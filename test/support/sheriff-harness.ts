@@ -50,6 +50,7 @@ export interface SendOptions {
 
 export interface HarnessOptions {
   env?: Record<string, string>;
+  /** Replaces the plugins (pipeline tests); without it the real plugins run. */
   handleEvent?: EventHandler;
   location?: StoreLocation;
   extra?: Partial<SheriffOptions>;
@@ -65,9 +66,10 @@ export async function startHarness(backend: StoreBackend, options: HarnessOption
     settings,
     log: createLogger(settings.logLevel),
     schedulerTickMs: 60_000,
-    handleEvent: async (event, context) => {
+    ...(options.handleEvent ? { handleEvent: options.handleEvent } : {}),
+    wrapEventHandler: (inner) => async (event, context) => {
+      await inner(event, context);
       handled.push(event);
-      await options.handleEvent?.(event, context);
     },
     ...options.extra,
   });

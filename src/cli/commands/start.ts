@@ -8,13 +8,7 @@ export async function runStart(): Promise<void> {
   const log = createLogger(settings.logLevel);
   for (const missing of describeMissingSettings(settings)) log.warn(`not configured: ${missing}`);
 
-  const sheriff = await createSheriff({
-    settings,
-    log,
-    handleEvent: async (event, { log: eventLog }) => {
-      eventLog.debug({ event: event.name, action: event.action }, 'event received; no plugin handled it');
-    },
-  });
+  const sheriff = await createSheriff({ settings, log });
   const url = await sheriff.listen();
   log.info({ url, store: sheriff.store.description }, 'Sheriff is listening');
 

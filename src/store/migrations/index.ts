@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as pipeline from './001-pipeline.js';
+import * as repoConfigs from './002-repo-configs.js';
 
 /**
  * Migrations are listed in code, not discovered on disk, so the compiled `dist/` and the test
@@ -7,6 +8,7 @@ import * as pipeline from './001-pipeline.js';
  */
 const migrations: Record<string, Migration> = {
   '001-pipeline': pipeline,
+  '002-repo-configs': repoConfigs,
 };
 
 export const migrationProvider: MigrationProvider = {

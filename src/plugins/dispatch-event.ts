@@ -1,0 +1,170 @@
+import { type GenericComment, toGenericComment } from '../commands/generic-comment.js';
+import { type CommandToken, lexCommands } from '../commands/lex-commands.js';
+import { formatReply } from '../commands/format-reply.js';
+import { shouldActOn } from '../commands/should-act-on.js';
+import type { LoadedConfig, RepoConfigSource } from '../config/repo-config-source.js';
+import { CONFIG_PATH } from '../config/sheriff-config-schema.js';
+import type { GitHubApp, GitHubClient } from '../github/github-app.js';
+import type { DeliveredEvent, EventHandler } from '../pipeline/delivered-event.js';
+import type { CommandSpec, PluginDefinition } from './plugin-definition.js';
+import type { PluginRegistry } from './plugin-registry.js';
+
+export interface DispatcherOptions {
+  registry: PluginRegistry;
+  github: GitHubApp | undefined;
+  configs: RepoConfigSource;
+  /** The logins Sheriff posts as (`sheriff[bot]`, a machine user): their comments never act. */
+  selfLogins: readonly string[];
+}
+
+interface RepositoryRef {
+  owner: string;
+  name: string;
+}
+
+/**
+ * Runs the plugins on one event: find the installation (also for Prow forwards that carry
+ * none), load the repository's config, route each slash command to the one plugin that owns it,
+ * and hand other events to the plugins that subscribe to them. A plugin that fails fails the
+ * job, which is retried; plugins are idempotent.
+ */
+export function createEventDispatcher(options: DispatcherOptions): EventHandler {
+  const { registry, github, configs } = options;
+
+  return async (event, { log }) => {
+    const repository = repositoryOf(event.payload);
+    if (!repository || !github) {
+      log.debug({ event: event.name }, 'no repository or no GitHub App: nothing to do');
+      return;
+    }
+    if (event.name === 'push') invalidateConfigOnPush(event, configs);
+    const installationId =
+      event.installationId ?? (await github.installationIdFor(repository.owner, repository.name));
+    if (installationId === undefined) {
+      log.warn(
+        { repository: `${repository.owner}/${repository.name}` },
+        'the App is not installed on this repository',
+      );
+      return;
+    }
+    const client = await github.installationClient(installationId);
+    const loaded = await configs.load(client, repository.owner, repository.name, log);
+    const failures: string[] = [];
+    const run = async (plugin: PluginDefinition, work: () => Promise<void>) => {
+      try {
+        await work();
+      } catch (error) {
+        log.error({ err: error, plugin: plugin.name }, 'plugin failed');
+        failures.push(`${plugin.name}: ${(error as Error).message}`);
+      }
+    };
+
+    const comment = toGenericComment(event.name, event.payload);
+    if (comment && shouldActOn(comment, { selfLogins: options.selfLogins }).act) {
+      for (const [plugin, commands] of routeCommands(registry, comment, loaded)) {
+        await run(plugin, () =>
+          plugin.handleCommands!({
+            comment,
+            commands,
+            config: pluginConfig(loaded, plugin),
+            github: client,
+            log: log.child({ plugin: plugin.name }),
+            deliveryId: event.deliveryId,
+            reply: (message) => postReply(client, comment, message),
+          }),
+        );
+      }
+    }
+    for (const plugin of registry.plugins) {
+      if (!plugin.handleEvent || !plugin.events.includes(event.name) || !isEnabled(loaded, plugin)) continue;
+      await run(plugin, () =>
+        plugin.handleEvent!({
+          event,
+          config: pluginConfig(loaded, plugin),
+          github: client,
+          log: log.child({ plugin: plugin.name }),
+        }),
+      );
+    }
+    if (failures.length > 0) throw new Error(`plugins failed: ${failures.join('; ')}`);
+  };
+}
+
+/** Groups the comment's commands by the plugin that owns them, skipping disabled plugins and wrong targets. */
+export function routeCommands(
+  registry: PluginRegistry,
+  comment: GenericComment,
+  loaded: LoadedConfig,
+): Map<PluginDefinition, CommandToken[]> {
+  const routed = new Map<PluginDefinition, CommandToken[]>();
+  // Tokens depend on the lexing options (fences, HTML comments); lex once per option set used.
+  const lexed = new Map<string, CommandToken[]>();
+  const tokensFor = (spec: CommandSpec) => {
+    const key = `${spec.stripFences ?? false}/${spec.stripHtmlComments ?? false}`;
+    let tokens = lexed.get(key);
+    if (!tokens) {
+      tokens = lexCommands(comment.body, {
+        stripFences: spec.stripFences ?? false,
+        stripHtmlComments: spec.stripHtmlComments ?? false,
+      });
+      lexed.set(key, tokens);
+    }
+    return tokens;
+  };
+  for (const plugin of registry.plugins) {
+    if (!plugin.handleCommands || !isEnabled(loaded, plugin)) continue;
+    for (const spec of plugin.commands) {
+      if (spec.on === 'pull-requests' && !comment.isPullRequest) continue;
+      if (spec.on === 'issues' && comment.isPullRequest) continue;
+      for (const token of tokensFor(spec)) {
+        if (registry.findCommand(token.name)?.spec !== spec) continue;
+        routed.set(plugin, [...(routed.get(plugin) ?? []), token]);
+      }
+    }
+  }
+  for (const tokens of routed.values()) tokens.sort((a, b) => a.line - b.line);
+  return routed;
+}
+
+function isEnabled(loaded: LoadedConfig, plugin: PluginDefinition): boolean {
+  return (
+    (loaded.config.plugins as Record<string, { enabled?: boolean } | undefined>)[plugin.name]?.enabled !==
+    false
+  );
+}
+
+function pluginConfig(loaded: LoadedConfig, plugin: PluginDefinition): never {
+  return (loaded.config.plugins as Record<string, unknown>)[plugin.name] as never;
+}
+
+async function postReply(client: GitHubClient, comment: GenericComment, message: string): Promise<void> {
+  await client.rest.issues.createComment({
+    owner: comment.repo.owner,
+    repo: comment.repo.name,
+    issue_number: comment.number,
+    body: formatReply({
+      login: comment.authorLogin,
+      message,
+      commentBody: comment.body,
+      commentUrl: comment.htmlUrl,
+    }),
+  });
+}
+
+function repositoryOf(payload: unknown): RepositoryRef | undefined {
+  const repository = (payload as { repository?: { name?: unknown; owner?: { login?: unknown } } } | null)
+    ?.repository;
+  const owner = repository?.owner?.login;
+  const name = repository?.name;
+  return typeof owner === 'string' && typeof name === 'string' ? { owner, name } : undefined;
+}
+
+function invalidateConfigOnPush(event: DeliveredEvent, configs: RepoConfigSource): void {
+  const payload = event.payload as {
+    commits?: Array<{ added?: string[]; modified?: string[]; removed?: string[] }>;
+  };
+  const touched = (payload.commits ?? []).some((commit) =>
+    [...(commit.added ?? []), ...(commit.modified ?? []), ...(commit.removed ?? [])].includes(CONFIG_PATH),
+  );
+  if (touched && event.repository) configs.invalidate(event.repository);
+}

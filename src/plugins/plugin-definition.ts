@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { CommandToken } from '../commands/lex-commands.js';
+import type { GenericComment } from '../commands/generic-comment.js';
+import type { GitHubClient } from '../github/github-app.js';
+import type { Logger } from '../logging/logger.js';
+import type { DeliveredEvent } from '../pipeline/delivered-event.js';
+
+/** How a command is documented: the registry, PluginHelp, docs/commands.md and `/help` all read this. */
+export interface CommandHelp {
+  usage: string;
+  description: string;
+  examples: readonly string[];
+  /** Who may use it, in words (PluginHelp's WhoCanUse). */
+  whoCanUse: string;
+  featured?: boolean;
+}
+
+export interface CommandSpec {
+  /** Command words without the slash, e.g. `hold`, `unhold`, `remove-hold`. */
+  names: readonly string[];
+  /** Prow's label and trigger commands are case-sensitive; the rest are not. */
+  caseSensitive: boolean;
+  /** Only Prow's trigger plugin ignores commands inside ``` fences. */
+  stripFences?: boolean;
+  /** Only Prow's label plugin removes `<!-- -->` comments first. */
+  stripHtmlComments?: boolean;
+  /** Where the command acts. */
+  on: 'issues' | 'pull-requests' | 'both';
+  help: CommandHelp;
+}
+
+/**
+ * What a command handler is given: the comment, every command of this plugin in it (in order:
+ * Prow's plugins read the whole comment, so e.g. a `/hold cancel` anywhere wins over `/hold`),
+ * and the means to act.
+ */
+export interface CommandContext<Config> {
+  comment: GenericComment;
+  commands: readonly CommandToken[];
+  config: Config;
+  github: GitHubClient;
+  log: Logger;
+  deliveryId: string;
+  /** Replies on the issue or PR in Prow's format, quoting the comment. */
+  reply(message: string): Promise<void>;
+}
+
+export interface EventContext<Config> {
+  event: DeliveredEvent;
+  config: Config;
+  /** Absent for events with no repository or when the App is not installed there. */
+  github: GitHubClient | undefined;
+  log: Logger;
+}
+
+/**
+ * One plugin: a folder under `plugins/` exporting this. Its config is the section
+ * `plugins.<name>` of `.github/sheriff.yml`, validated by `configSchema` (which also types it and
+ * feeds `docs/config.schema.json`).
+ */
+export interface PluginDefinition<Schema extends z.ZodType = z.ZodType> {
+  name: string;
+  /** One or two sentences; HTML is not needed (PluginHelp allows it, Sheriff does not use it). */
+  description: string;
+  configSchema: Schema;
+  /** GitHub events the plugin handles besides comments (PluginHelp's Events). */
+  events: readonly string[];
+  commands: readonly CommandSpec[];
+  handleCommands?(context: CommandContext<z.output<Schema>>): Promise<void>;
+  handleEvent?(context: EventContext<z.output<Schema>>): Promise<void>;
+}
+
+/** Identity function that checks a plugin definition against the contract and infers its config type. */
+export function definePlugin<Schema extends z.ZodType>(
+  definition: PluginDefinition<Schema>,
+): PluginDefinition<Schema> {
+  return definition;
+}
