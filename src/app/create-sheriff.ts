@@ -4,7 +4,7 @@ import { createRedeliveryTask } from '../github/redeliver-missed-deliveries.js';
 import type { Logger } from '../logging/logger.js';
 import { SheriffMetrics } from '../metrics/sheriff-metrics.js';
 import type { EventHandler } from '../pipeline/delivered-event.js';
-import { DeliveryIntake } from '../pipeline/delivery-intake.js';
+import { DeliveryIntake, type IntakeResult } from '../pipeline/delivery-intake.js';
 import { createDeliveryJobHandler } from '../pipeline/delivery-job.js';
 import { type ScheduledTask, Scheduler } from '../pipeline/scheduler.js';
 import { createStoreRetentionTask } from '../pipeline/store-retention-task.js';
@@ -25,6 +25,7 @@ import { JobQueue } from '../store/job-queue.js';
 import { openStore, type Store } from '../store/open-store.js';
 import { RedeliveryLedger } from '../store/redelivery-ledger.js';
 import { ScheduleBook } from '../store/schedule-book.js';
+import type { NewDelivery } from '../store/schema.js';
 
 export interface SheriffOptions {
   settings: Settings;
@@ -43,6 +44,8 @@ export interface SheriffOptions {
   schedulerTickMs?: number;
   /** Whether to start the worker (a receive-only replica can leave it off). */
   runWorker?: boolean;
+  /** The clock scheduled tasks read (`sheriff simulate` drives it). */
+  clock?: () => Date;
 }
 
 /** One running Sheriff: the HTTP edge, the worker, the scheduler, over one store. */
@@ -60,6 +63,10 @@ export interface Sheriff {
   listen(): Promise<string>;
   /** Graceful stop: refuse new requests, finish in-flight work (up to the grace period), close the store. */
   stop(): Promise<void>;
+  /** Stores a delivery exactly as the webhook endpoint does, without HTTP (`simulate`). */
+  ingest(delivery: NewDelivery): Promise<IntakeResult>;
+  /** Starts the worker if needed and resolves once no job is pending, running, or waiting for a retry. */
+  runUntilIdle(timeoutMs?: number): Promise<void>;
 }
 
 export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
@@ -122,7 +129,7 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
       }),
     );
   }
-  const scheduler = new Scheduler(new ScheduleBook(store.db), tasks, log);
+  const scheduler = new Scheduler(new ScheduleBook(store.db), tasks, log, options.clock);
 
   const http = createHttpServer({ log, maxBodyBytes: settings.maxBodyBytes });
   registerGitHubWebhookRoute(http, { intake, secrets: settings.webhookSecrets, metrics, log });
@@ -145,6 +152,19 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
       if (options.runWorker ?? true) worker.start();
       await scheduler.start(options.schedulerTickMs ?? 15_000);
       return url;
+    },
+    ingest: (delivery) => intake.accept(delivery),
+    async runUntilIdle(timeoutMs = 60_000) {
+      worker.start();
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        await intake.flushed();
+        const stats = await queue.stats();
+        if (stats.pending === 0 && stats.running === 0 && worker.busy === 0) return;
+        if (Date.now() > deadline) throw new Error(`work still pending after ${timeoutMs} ms`);
+        worker.wake();
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
     },
     async stop() {
       if (stopped) return;
