@@ -7,7 +7,7 @@
  *   --rate R --seconds S   the paced phase (default 200/s for 10 s)
  *   --connections C        concurrent connections at saturation (default 50)
  */
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { percentile, type SendResult, sendPaced, sendSaturated } from './load.js';
 import { type ServerProcess, startServer } from './processes.js';
-import { buildStream } from './stream.js';
+import { createGitHubDouble, type GitHubDouble } from '../src/github-double/index.js';
+import { BENCH_EXTRA_ISSUES, BENCH_EXTRA_PULLS, BENCH_ISSUES, BENCH_REPO, buildStream } from './stream.js';
 
 const SECRET = 'bench-secret';
 const PAYLOAD_BYTES = 25 * 1024;
@@ -31,6 +32,7 @@ interface StoreResult {
   e2e_p50_ms: number;
   e2e_p99_ms: number;
   api_requests_per_event: number;
+  api_writes_per_event: number;
   rss_mb: number;
   baseline_events_per_s: number;
   ratio_to_baseline: number;
@@ -118,10 +120,80 @@ async function waitHandled(server: ServerProcess, ids: readonly string[], timeou
   }
 }
 
+const APP_KEY = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+}).privateKey;
+
+/** The GitHub the bench's payloads talk about: their repository, with issues and PRs to act on. */
+function benchDouble(): GitHubDouble {
+  return createGitHubDouble(
+    {
+      repos: {
+        [BENCH_REPO]: {
+          defaultBranch: 'main',
+          labels: ['do-not-merge/hold'],
+          issues: [
+            ...Array.from({ length: BENCH_ISSUES }, (_, i) => ({
+              number: i + 1,
+              title: `Change ${i + 1}`,
+              user: 'Codertocat',
+              state: 'open' as const,
+              pull: (i + 1) % 2 === 1,
+              labels: [],
+            })),
+            ...Array.from({ length: 100 }, (_, i) => ({
+              number: BENCH_EXTRA_ISSUES + i,
+              title: `Report ${i}`,
+              user: 'Codertocat',
+              state: 'open' as const,
+              labels: [],
+            })),
+            ...Array.from({ length: 100 }, (_, i) => ({
+              number: BENCH_EXTRA_PULLS + i,
+              title: `Feature ${i}`,
+              user: 'Codertocat',
+              state: 'open' as const,
+              pull: true,
+              labels: [],
+              files: ['README.md'],
+            })),
+          ],
+        },
+      },
+    },
+    // The double's own response checks cost CPU on the load generator's core; the tests run them.
+    { validateResponses: false },
+  );
+}
+
 async function measureSheriff(store: StoreName, baseline: number): Promise<StoreResult> {
+  const double = benchDouble();
+  const github = await double.listen();
+  try {
+    return await measureWithGitHub(store, baseline, double, github.baseUrl);
+  } finally {
+    await github.close();
+  }
+}
+
+async function measureWithGitHub(
+  store: StoreName,
+  baseline: number,
+  double: GitHubDouble,
+  githubUrl: string,
+): Promise<StoreResult> {
   return withStoreEnv(store, async (storeEnv) => {
     const server = await startServer('sheriff-server', {
       ...storeEnv,
+      APP_ID: '1',
+      PRIVATE_KEY: APP_KEY,
+      GITHUB_API_URL: githubUrl,
+      // GitHub allows 80 content-creating requests a minute per installation, and Sheriff paces
+      // itself to that. The double is local and unlimited; the bench measures Sheriff, not the pacing.
+      GITHUB_WRITES_PER_MINUTE: '1000000',
+      GITHUB_WRITES_PER_HOUR: '1000000',
       PORT: '0',
       HOST: '127.0.0.1',
       WEBHOOK_SECRET: SECRET,
@@ -138,6 +210,7 @@ async function measureSheriff(store: StoreName, baseline: number): Promise<Store
         60_000,
       );
 
+      const requestsBefore = double.requests.length;
       const stream = buildStream(count, SECRET, PAYLOAD_BYTES);
       const label = `sheriff ${store} saturation`;
       const saturated = await sendSaturated(server.url, stream, connections, (done) =>
@@ -166,6 +239,8 @@ async function measureSheriff(store: StoreName, baseline: number): Promise<Store
         60_000,
       );
       const e2e = accepted.map((r) => server.handledAt.get(r.id)! - r.sentAt);
+      const measured = double.requests.slice(requestsBefore);
+      const events = ok(saturated.results).length + accepted.length;
       const eventsPerSecond = ok(saturated.results).length / saturated.seconds;
       return {
         store,
@@ -184,11 +259,12 @@ async function measureSheriff(store: StoreName, baseline: number): Promise<Store
         ),
         e2e_p50_ms: round(percentile(e2e, 50)),
         e2e_p99_ms: round(percentile(e2e, 99)),
-        // The no-op plugin step makes no GitHub call; feature plugins raise this.
-        api_requests_per_event: 0,
+        api_requests_per_event: round(measured.length / events),
+        api_writes_per_event:
+          Math.round((measured.filter((r) => r.method !== 'GET').length / events) * 1000) / 1000,
         rss_mb: server.peakRssMb(),
         baseline_events_per_s: Math.round(baseline),
-        ratio_to_baseline: round(eventsPerSecond / baseline),
+        ratio_to_baseline: Math.round((eventsPerSecond / baseline) * 100) / 100,
         paced_rate_per_s: rate,
         non_2xx:
           saturated.results.length + pacedResults.length - ok(saturated.results).length - accepted.length,
@@ -212,6 +288,7 @@ const columns: Array<keyof StoreResult> = [
   'ack_p99_ms',
   'e2e_p50_ms',
   'e2e_p99_ms',
+  'api_requests_per_event',
   'rss_mb',
   'non_2xx',
 ];

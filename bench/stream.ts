@@ -30,7 +30,15 @@ function example(event: string, action?: string): Record<string, unknown> {
   return structuredClone(found);
 }
 
-const COMMANDS = ['/lgtm', '/hold', '/assign @octocat', '/area lambda', '/retest-release', '/notify-owners'];
+const COMMANDS = ['/hold', '/hold cancel', '/lgtm', '/assign @octocat', '/area lambda', '/retest-release'];
+
+/** The repository every example payload names; the bench world seeds it. */
+export const BENCH_REPO = 'Codertocat/Hello-World';
+/** Comments go to issues 1..300; the odd ones are pull requests. */
+export const BENCH_ISSUES = 300;
+/** `issues` events name issues from here (100 of them), `pull_request` events PRs from the next. */
+export const BENCH_EXTRA_ISSUES = 1000;
+export const BENCH_EXTRA_PULLS = 2000;
 
 /**
  * The default mix: 60% comments (half with a command), 25% statuses and workflow runs (a fifth
@@ -43,9 +51,17 @@ const DEFAULT_MIX: MixEntry[] = [
     make: (i) => {
       const payload = example('issue_comment', 'created');
       // Comments spread over 300 issues and PRs, as in a busy org: each is its own ordering key.
-      (payload.issue as { number: number }).number = 1 + (i % 300);
+      const issue = payload.issue as Record<string, unknown> & { number: number; html_url: string };
+      issue.number = 1 + (i % BENCH_ISSUES);
+      if (issue.number % 2 === 1) {
+        issue.pull_request = { url: `https://api.github.com/repos/${BENCH_REPO}/pulls/${issue.number}` };
+      }
+      const command = COMMANDS[Math.floor(i / 2) % COMMANDS.length]!;
+      // A cancel comes on a held PR, so that both adding and removing the label are exercised.
+      if (command === '/hold cancel')
+        issue.labels = [{ id: 1, name: 'do-not-merge/hold', color: 'ededed', default: false }];
       const comment = payload.comment as { body: string };
-      comment.body = i % 2 === 0 ? `${COMMANDS[i % COMMANDS.length]}\nthanks` : 'Looks good to me, thanks!';
+      comment.body = i % 2 === 0 ? `${command}\nthanks` : 'Looks good to me, thanks!';
       return { event: 'issue_comment', payload };
     },
   },
@@ -66,21 +82,22 @@ const DEFAULT_MIX: MixEntry[] = [
   },
   {
     share: 0.15,
-    make: (i) =>
-      i % 2 === 0
-        ? {
-            event: 'issues',
-            payload: {
-              ...example('issues', 'opened'),
-              issue: { ...(example('issues', 'opened').issue as object), number: 1000 + i },
-            },
-          }
-        : {
-            event: 'pull_request',
-            payload: { ...example('pull_request', 'synchronize'), number: 2000 + (i % 100) },
-          },
+    make: (i) => {
+      if (i % 2 === 1)
+        return { event: 'pull_request', payload: pullRequestEvent(BENCH_EXTRA_PULLS + (i % 100)) };
+      const payload = example('issues', 'opened');
+      (payload.issue as { number: number }).number = BENCH_EXTRA_ISSUES + (i % 100);
+      return { event: 'issues', payload };
+    },
   },
 ];
+
+function pullRequestEvent(number: number): Record<string, unknown> {
+  const payload = example('pull_request', 'synchronize');
+  payload.number = number;
+  (payload.pull_request as { number: number }).number = number;
+  return payload;
+}
 
 /** Builds `count` signed deliveries, deterministic for the same arguments. */
 export function buildStream(count: number, secret: string, padTo: number): BenchDelivery[] {
@@ -90,6 +107,9 @@ export function buildStream(count: number, secret: string, padTo: number): Bench
     let acc = 0;
     const entry = DEFAULT_MIX.find((candidate) => (acc += candidate.share) > slot) ?? DEFAULT_MIX[0]!;
     const { event, payload } = entry.make(i);
+    // Examples carry made-up installation ids; without one Sheriff looks up the repository's
+    // installation in the double, as it does for a forward from Prow's hook.
+    delete payload.installation;
     let body = JSON.stringify(payload);
     if (body.length < padTo) {
       payload.sheriff_bench_padding = 'x'.repeat(padTo - body.length - 28);

@@ -1,6 +1,7 @@
 /**
- * Sheriff under benchmark, in its own process: the real server and pipeline with a no-op plugin
- * step. Reports {"listening": url} and, per handled event, {"h": deliveryId, "t": epochMs}.
+ * Sheriff under benchmark, in its own process: the real server, pipeline and plugins, talking to
+ * the GitHub double named by GITHUB_API_URL. Reports {"listening": url} and, per event whose
+ * plugins have finished (so after its last GitHub write), {"h": deliveryId, "t": epochMs}.
  */
 import { createSheriff } from '../../src/app/create-sheriff.js';
 import { createLogger } from '../../src/logging/logger.js';
@@ -17,7 +18,8 @@ const sheriff = await createSheriff({
   settings,
   log: createLogger(settings.logLevel),
   schedulerTickMs: 3_600_000,
-  handleEvent: async (event) => {
+  wrapEventHandler: (inner) => async (event, context) => {
+    await inner(event, context);
     out.push(`${JSON.stringify({ h: event.deliveryId, t: performance.timeOrigin + performance.now() })}\n`);
   },
 });
