@@ -14,13 +14,18 @@ export const accessRuleSchema = z.strictObject({
   minRepoPermission: z
     .enum(REPO_PERMISSIONS)
     .optional()
-    .describe('Collaborators with at least this role on the repository (read < triage < write < maintain < admin).'),
+    .describe(
+      'Collaborators with at least this role on the repository (read < triage < write < maintain < admin).',
+    ),
   orgMembers: z.boolean().default(false).describe("Members of the repository owner's organisation."),
   orgs: z.array(z.string()).default([]).describe('Members of these organisations.'),
   teams: z.array(z.string()).default([]).describe('Members of these teams, as org/team-slug.'),
   users: z.array(z.string()).default([]).describe('These logins.'),
   author: z.boolean().default(false).describe('The author of the issue or pull request.'),
-  ownersApprovers: z.boolean().default(false).describe('Approvers in OWNERS for the files or area concerned.'),
+  ownersApprovers: z
+    .boolean()
+    .default(false)
+    .describe('Approvers in OWNERS for the files or area concerned.'),
 });
 
 export type AccessRule = z.output<typeof accessRuleSchema>;
@@ -35,4 +40,6 @@ export interface AccessSubject {
   authorLogin?: string;
   /** OWNERS approvers that apply (of the changed files, or of the area); the OWNERS engine provides them. */
   ownersApprovers?: readonly string[];
+  /** The command being checked, as typed (`/notify-owners`), so a refusal can name it. */
+  command?: string;
 }
