@@ -82,6 +82,7 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
         baseUrl: settings.githubApiUrl,
         log,
         metrics,
+        clientSettings: settings.github,
         ...(options.githubFetch ? { fetch: options.githubFetch } : {}),
       })
     : undefined;

@@ -1,7 +1,13 @@
-import type { Octokit } from '@octokit/core';
 import { Probot, ProbotOctokit } from 'probot';
 import type { Logger } from '../logging/logger.js';
 import type { SheriffMetrics } from '../metrics/sheriff-metrics.js';
+import { type Clock, systemClock } from './clock.js';
+import { conditionalRequests } from './conditional-requests-plugin.js';
+import { EtagCache } from './etag-cache.js';
+import { DEFAULT_GITHUB_CLIENT_SETTINGS, type GitHubClientSettings } from './github-client-settings.js';
+import { InstallationGate } from './installation-gate.js';
+import { requestMetrics } from './request-metrics-plugin.js';
+import { requestPacing } from './request-pacing-plugin.js';
 
 export type GitHubClient = InstanceType<typeof ProbotOctokit>;
 
@@ -9,7 +15,7 @@ export type GitHubClient = InstanceType<typeof ProbotOctokit>;
 export interface GitHubApp {
   /** Authenticated as the App (JWT): `/app/...` endpoints such as hook deliveries. */
   appClient(): Promise<GitHubClient>;
-  /** Authenticated as an installation; one instance per installation, so throttling is per installation. */
+  /** Authenticated as an installation; paced and cached per installation, never behind another one. */
   installationClient(installationId: number): Promise<GitHubClient>;
   /**
    * The installation for a repository, for payloads with no `installation` field (forwarded by
@@ -26,14 +32,49 @@ export interface GitHubAppOptions {
   metrics: SheriffMetrics;
   /** A `fetch` to use instead of the network (the GitHub double in `simulate` and tests). */
   fetch?: typeof globalThis.fetch;
+  /** Pacing, retries and the ETag cache (default: GitHub's documented limits). */
+  clientSettings?: GitHubClientSettings;
+  /** The clock rate-limit waits run on (tests move a manual one). */
+  clock?: Clock;
 }
 
 /**
- * Probot does the App authentication (JWT, installation tokens cached for 59 minutes) and gives
- * its Octokit with retries; Sheriff adds request metrics and keeps one client per installation.
+ * Probot does the App authentication (JWT, installation tokens cached for 59 minutes). Sheriff
+ * replaces Probot's throttling and retries (one write a second, three seconds between comments,
+ * secondary limits not retried) with its own, per installation: GitHub's content-creation limits,
+ * a concurrency cap, `retry-after` and `x-ratelimit-reset` honoured, 5xx resent only when safe,
+ * conditional GETs; and counts requests for `/metrics`.
+ *
+ * @example
+ * const github = createGitHubApp({ appId, privateKey, baseUrl: 'https://api.github.com', log, metrics,
+ *   clientSettings: settings.github });
+ * const client = await github.installationClient(42);
+ * await client.rest.issues.createComment({ owner: 'acme', repo: 'widgets', issue_number: 7, body: 'hi' });
  */
 export function createGitHubApp(options: GitHubAppOptions): GitHubApp {
-  const Octokit = ProbotOctokit.plugin(requestMetrics(options.metrics));
+  const settings = options.clientSettings ?? DEFAULT_GITHUB_CLIENT_SETTINGS;
+  const clock = options.clock ?? systemClock;
+  const gates = new Map<string, InstallationGate>();
+  const gateFor = (installation: string) => {
+    let gate = gates.get(installation);
+    if (!gate) {
+      gate = new InstallationGate(installation, settings, clock);
+      gates.set(installation, gate);
+    }
+    return gate;
+  };
+  // Plugins wrap in order, the last outermost: pacing decides each attempt, the cache makes it
+  // conditional, and the metrics count what went over the wire.
+  const Octokit = ProbotOctokit.plugin(
+    requestMetrics(options.metrics),
+    conditionalRequests(new EtagCache(settings.etagCacheBytes)),
+    requestPacing({ gateFor, policy: settings, clock }),
+  ).defaults((instanceOptions: Record<string, unknown>) => ({
+    ...instanceOptions,
+    // Probot's defaults turn both on; they would queue and retry beneath Sheriff's pacing.
+    throttle: { ...(instanceOptions.throttle as object | undefined), enabled: false },
+    retry: { enabled: false },
+  }));
   const probot = new Probot({
     appId: options.appId,
     privateKey: options.privateKey,
@@ -72,35 +113,4 @@ export function createGitHubApp(options: GitHubAppOptions): GitHubApp {
       return id;
     },
   };
-}
-
-/** An Octokit plugin counting requests by route template and status, and tracking the rate limit. */
-function requestMetrics(metrics: SheriffMetrics) {
-  return (octokit: Octokit, options: { auth?: unknown }) => {
-    const auth = options.auth as { installationId?: number } | undefined;
-    const installation = String(auth?.installationId ?? 'app');
-    octokit.hook.wrap('request', async (request, requestOptions) => {
-      const labels = { method: requestOptions.method ?? 'GET', route: requestOptions.url ?? 'unknown' };
-      try {
-        const response = await request(requestOptions);
-        metrics.githubRequests.inc({ ...labels, status: String(response.status) });
-        recordRateLimit(metrics, installation, response.headers);
-        return response;
-      } catch (error) {
-        const failed = error as { status?: number; response?: { headers: Headers } };
-        metrics.githubRequests.inc({ ...labels, status: String(failed.status ?? 'error') });
-        if (failed.response) recordRateLimit(metrics, installation, failed.response.headers);
-        throw error;
-      }
-    });
-  };
-}
-
-type Headers = Record<string, string | number | undefined>;
-
-function recordRateLimit(metrics: SheriffMetrics, installation: string, headers: Headers): void {
-  const remaining = Number(headers['x-ratelimit-remaining']);
-  if (!Number.isFinite(remaining)) return;
-  const resource = String(headers['x-ratelimit-resource'] ?? 'core');
-  metrics.githubRateLimitRemaining.set({ installation, resource }, remaining);
 }

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import {
+  DEFAULT_GITHUB_CLIENT_SETTINGS,
+  type GitHubClientSettings,
+} from '../github/github-client-settings.js';
 import type { StoreLocation } from '../store/open-store.js';
 
 /**
@@ -18,6 +22,8 @@ export interface Settings {
   /** Absent when the GitHub App is not registered yet: Sheriff still starts and says what is missing. */
   app: { appId: string; privateKey: string } | undefined;
   githubApiUrl: string;
+  /** How the GitHub client paces, retries and caches, per installation. */
+  github: GitHubClientSettings;
   /** The App's slug: its comments (`<slug>[bot]`) never run commands. */
   appSlug: string;
   logLevel: string;
@@ -58,6 +64,19 @@ const Environment = z.object({
   PRIVATE_KEY: z.string().optional(),
   PRIVATE_KEY_PATH: z.string().optional(),
   GITHUB_API_URL: z.string().url().default('https://api.github.com'),
+  GITHUB_WRITES_PER_MINUTE: integer(DEFAULT_GITHUB_CLIENT_SETTINGS.writesPerMinute, 1),
+  GITHUB_WRITES_PER_HOUR: integer(DEFAULT_GITHUB_CLIENT_SETTINGS.writesPerHour, 1),
+  // GitHub allows 100 concurrent requests in all; one installation's cap cannot sensibly exceed it.
+  GITHUB_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(DEFAULT_GITHUB_CLIENT_SETTINGS.concurrency),
+  GITHUB_MAX_RATE_LIMIT_WAIT_MS: integer(DEFAULT_GITHUB_CLIENT_SETTINGS.maxRateLimitWaitMs, 0),
+  GITHUB_MAX_RETRIES: integer(DEFAULT_GITHUB_CLIENT_SETTINGS.maxRetries, 0),
+  GITHUB_RETRY_BASE_MS: integer(DEFAULT_GITHUB_CLIENT_SETTINGS.retryBaseMs, 0),
+  GITHUB_ETAG_CACHE_BYTES: integer(DEFAULT_GITHUB_CLIENT_SETTINGS.etagCacheBytes, 0),
   APP_SLUG: z.string().min(1).default('sheriff'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CONCURRENCY: integer(8, 1),
@@ -94,6 +113,15 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     maxBodyBytes: e.MAX_BODY_BYTES,
     app: readAppCredentials(e.APP_ID, e.PRIVATE_KEY, e.PRIVATE_KEY_PATH),
     githubApiUrl: e.GITHUB_API_URL.replace(/\/+$/, ''),
+    github: {
+      writesPerMinute: e.GITHUB_WRITES_PER_MINUTE,
+      writesPerHour: e.GITHUB_WRITES_PER_HOUR,
+      concurrency: e.GITHUB_CONCURRENCY,
+      maxRateLimitWaitMs: e.GITHUB_MAX_RATE_LIMIT_WAIT_MS,
+      maxRetries: e.GITHUB_MAX_RETRIES,
+      retryBaseMs: e.GITHUB_RETRY_BASE_MS,
+      etagCacheBytes: e.GITHUB_ETAG_CACHE_BYTES,
+    },
     appSlug: e.APP_SLUG,
     logLevel: e.LOG_LEVEL,
     worker: {
