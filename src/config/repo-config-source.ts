@@ -23,7 +23,8 @@ export class RepoConfigSource {
 
   constructor(
     private readonly schema: ConfigSchema,
-    private readonly db: Kysely<Database>,
+    /** The store it keeps valid configs in; the dispatcher hands the same store to plugins. */
+    readonly db: Kysely<Database>,
     private readonly ttlMs = 60_000,
   ) {}
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { areasConfigSchema } from '../areas/service-area-schema.js';
 import type { PluginDefinition } from '../plugins/plugin-definition.js';
 
 /** The repository config file, relative to the repository root. */
@@ -25,6 +26,7 @@ export function buildConfigSchema(plugins: readonly PluginDefinition[]) {
   }
   return z
     .strictObject({
+      areas: areasConfigSchema,
       plugins: z
         .strictObject(sections)
         .prefault({})

@@ -5,7 +5,9 @@ import { shouldActOn } from '../commands/should-act-on.js';
 import type { LoadedConfig, RepoConfigSource } from '../config/repo-config-source.js';
 import { CONFIG_PATH } from '../config/sheriff-config-schema.js';
 import type { GitHubApp, GitHubClient } from '../github/github-app.js';
+import { GitHubOwnersLoader } from '../owners/load-owners-from-github.js';
 import type { DeliveredEvent, EventHandler } from '../pipeline/delivered-event.js';
+import { RetryLaterError } from '../pipeline/job-errors.js';
 import type { CommandSpec, PluginDefinition } from './plugin-definition.js';
 import type { PluginRegistry } from './plugin-registry.js';
 
@@ -15,6 +17,8 @@ export interface DispatcherOptions {
   configs: RepoConfigSource;
   /** The logins Sheriff posts as (`sheriff[bot]`, a machine user): their comments never act. */
   selfLogins: readonly string[];
+  /** The OWNERS cache plugins share (default: a new one per dispatcher). */
+  owners?: GitHubOwnersLoader;
 }
 
 interface RepositoryRef {
@@ -30,6 +34,7 @@ interface RepositoryRef {
  */
 export function createEventDispatcher(options: DispatcherOptions): EventHandler {
   const { registry, github, configs } = options;
+  const owners = options.owners ?? new GitHubOwnersLoader();
 
   return async (event, { log }) => {
     const repository = repositoryOf(event.payload);
@@ -37,7 +42,10 @@ export function createEventDispatcher(options: DispatcherOptions): EventHandler 
       log.debug({ event: event.name }, 'no repository or no GitHub App: nothing to do');
       return;
     }
-    if (event.name === 'push') invalidateConfigOnPush(event, configs);
+    if (event.name === 'push') {
+      invalidateConfigOnPush(event, configs);
+      owners.invalidateOnPush(event.payload);
+    }
     const installationId =
       event.installationId ?? (await github.installationIdFor(repository.owner, repository.name));
     if (installationId === undefined) {
@@ -49,13 +57,18 @@ export function createEventDispatcher(options: DispatcherOptions): EventHandler 
     }
     const client = await github.installationClient(installationId);
     const loaded = await configs.load(client, repository.owner, repository.name, log);
+    const services = { repoConfig: loaded.config, store: configs.db, owners };
     const failures: string[] = [];
+    let retryLater: RetryLaterError | undefined;
     const run = async (plugin: PluginDefinition, work: () => Promise<void>) => {
       try {
         await work();
       } catch (error) {
         log.error({ err: error, plugin: plugin.name }, 'plugin failed');
         failures.push(`${plugin.name}: ${(error as Error).message}`);
+        // A rate limit knows when to try again; keep the longest such wait for the job queue.
+        if (error instanceof RetryLaterError && (!retryLater || error.delayMs > retryLater.delayMs))
+          retryLater = error;
       }
     };
 
@@ -64,6 +77,7 @@ export function createEventDispatcher(options: DispatcherOptions): EventHandler 
       for (const [plugin, commands] of routeCommands(registry, comment, loaded)) {
         await run(plugin, () =>
           plugin.handleCommands!({
+            ...services,
             comment,
             commands,
             config: pluginConfig(loaded, plugin),
@@ -79,6 +93,7 @@ export function createEventDispatcher(options: DispatcherOptions): EventHandler 
       if (!plugin.handleEvent || !plugin.events.includes(event.name) || !isEnabled(loaded, plugin)) continue;
       await run(plugin, () =>
         plugin.handleEvent!({
+          ...services,
           event,
           config: pluginConfig(loaded, plugin),
           github: client,
@@ -86,7 +101,9 @@ export function createEventDispatcher(options: DispatcherOptions): EventHandler 
         }),
       );
     }
-    if (failures.length > 0) throw new Error(`plugins failed: ${failures.join('; ')}`);
+    if (failures.length === 0) return;
+    const message = `plugins failed: ${failures.join('; ')}`;
+    throw retryLater ? new RetryLaterError(message, retryLater.delayMs) : new Error(message);
   };
 }
 

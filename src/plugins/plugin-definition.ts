@@ -1,9 +1,23 @@
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { CommandToken } from '../commands/lex-commands.js';
 import type { GenericComment } from '../commands/generic-comment.js';
+import type { SheriffConfig } from '../config/sheriff-config-schema.js';
 import type { GitHubClient } from '../github/github-app.js';
 import type { Logger } from '../logging/logger.js';
+import type { GitHubOwnersLoader } from '../owners/load-owners-from-github.js';
 import type { DeliveredEvent } from '../pipeline/delivered-event.js';
+import type { Database } from '../store/schema.js';
+
+/** What every handler may use besides its own config section: shared by all plugins of one Sheriff. */
+export interface PluginServices {
+  /** The repository's whole validated `.github/sheriff.yml`, for keys shared by plugins (`areas`). */
+  repoConfig: SheriffConfig;
+  /** The store, for plugins that keep state in tables of their own (added by a migration). */
+  store: Kysely<Database>;
+  /** OWNERS files from GitHub, cached by tree and blob SHA; refreshed after a push. */
+  owners: GitHubOwnersLoader;
+}
 
 /** How a command is documented: the registry, PluginHelp, docs/commands.md and `/help` all read this. */
 export interface CommandHelp {
@@ -34,7 +48,7 @@ export interface CommandSpec {
  * Prow's plugins read the whole comment, so e.g. a `/hold cancel` anywhere wins over `/hold`),
  * and the means to act.
  */
-export interface CommandContext<Config> {
+export interface CommandContext<Config> extends PluginServices {
   comment: GenericComment;
   commands: readonly CommandToken[];
   config: Config;
@@ -45,7 +59,7 @@ export interface CommandContext<Config> {
   reply(message: string): Promise<void>;
 }
 
-export interface EventContext<Config> {
+export interface EventContext<Config> extends PluginServices {
   event: DeliveredEvent;
   config: Config;
   /** Absent for events with no repository or when the App is not installed there. */

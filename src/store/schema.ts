@@ -69,12 +69,26 @@ export interface RepoConfigsTable {
   validated_at: Timestamp;
 }
 
+export interface OwnerPingsTable {
+  /** `owner/name`, lower-cased. */
+  repository: string;
+  issue_number: number;
+  /** Lower-cased login. */
+  login: string;
+  pinged_at: Timestamp;
+  /** The delivery whose `/notify-owners` pinged them. */
+  delivery_id: string;
+  /** Whether that delivery's comment is known to be posted (only posted pings start a cool-down). */
+  posted: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
 export interface Database {
   deliveries: DeliveriesTable;
   jobs: JobsTable;
   schedules: SchedulesTable;
   redelivery_requests: RedeliveryRequestsTable;
   repo_configs: RepoConfigsTable;
+  owner_pings: OwnerPingsTable;
 }
 
 export type DeliveryRow = Selectable<DeliveriesTable>;

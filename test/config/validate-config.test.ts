@@ -3,20 +3,25 @@ import { buildConfigSchema } from '../../src/config/sheriff-config-schema.js';
 import { validateConfigData, validateConfigText } from '../../src/config/validate-config.js';
 
 const schema = buildConfigSchema(BUILTIN_PLUGINS);
+/** The whole default config with the hold section replaced: other plugins' defaults are not under test here. */
+const withHold = (hold: object) => {
+  const defaults = schema.parse({});
+  return { ...defaults, plugins: { ...defaults.plugins, hold } };
+};
 
 describe('validateConfigText', () => {
   it('accepts a valid file and fills defaults', () => {
     const result = validateConfigText(schema, 'plugins:\n  hold:\n    label: do-not-merge/wait\n');
     expect(result).toEqual({
       ok: true,
-      config: { plugins: { hold: { enabled: true, label: 'do-not-merge/wait' } } },
+      config: withHold({ enabled: true, label: 'do-not-merge/wait' }),
     });
   });
 
   it('treats an empty file as all defaults', () => {
     expect(validateConfigText(schema, '')).toEqual({
       ok: true,
-      config: { plugins: { hold: { enabled: true, label: 'do-not-merge/hold' } } },
+      config: withHold({ enabled: true, label: 'do-not-merge/hold' }),
     });
   });
 
@@ -70,7 +75,7 @@ describe('validateConfigData', () => {
     const inherited = Object.create({ plugins: { hold: { enabled: false } } });
     expect(validateConfigData(schema, inherited)).toEqual({
       ok: true,
-      config: { plugins: { hold: { enabled: true, label: 'do-not-merge/hold' } } },
+      config: withHold({ enabled: true, label: 'do-not-merge/hold' }),
     });
   });
 });

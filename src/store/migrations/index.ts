@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as pipeline from './001-pipeline.js';
 import * as repoConfigs from './002-repo-configs.js';
+import * as ownerPings from './003-owner-pings.js';
 
 /**
  * Migrations are listed in code, not discovered on disk, so the compiled `dist/` and the test
@@ -9,6 +10,7 @@ import * as repoConfigs from './002-repo-configs.js';
 const migrations: Record<string, Migration> = {
   '001-pipeline': pipeline,
   '002-repo-configs': repoConfigs,
+  '003-owner-pings': ownerPings,
 };
 
 export const migrationProvider: MigrationProvider = {
