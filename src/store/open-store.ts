@@ -1,9 +1,9 @@
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
 import { migrationProvider } from './migrations/index.js';
 import { PGliteDialect, PGliteGate } from './pglite-dialect.js';
+import { PGliteThread } from './pglite-thread.js';
 import type { Database } from './schema.js';
 
 export type StoreBackend = 'pglite' | 'postgres';
@@ -75,12 +75,9 @@ function openPostgres(databaseUrl: string): Store {
 
 async function openPGlite(location: { dataDir: string | undefined }): Promise<Store> {
   const unlock = location.dataDir ? lockDataDir(location.dataDir) : () => {};
-  let pglite: PGlite;
+  let pglite: PGliteThread;
   try {
-    pglite = await PGlite.create({
-      ...(location.dataDir ? { dataDir: location.dataDir } : {}),
-      parsers: { [INT8_OID]: (value: string) => Number(value) },
-    });
+    pglite = await PGliteThread.start(location.dataDir);
   } catch (error) {
     unlock();
     throw error;

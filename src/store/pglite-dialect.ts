@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -13,9 +12,10 @@ import {
   type QueryCompiler,
   type QueryResult,
 } from 'kysely';
+import type { PGliteSession } from './pglite-session.js';
 
 /**
- * A Kysely dialect for PGlite (Postgres compiled to WASM, in process).
+ * A Kysely dialect for PGlite (Postgres compiled to WASM), in this thread or on a worker thread.
  *
  * PGlite is one Postgres session, so the driver hands out that single connection to one holder
  * at a time: a transaction keeps it until commit or rollback, and concurrent callers queue.
@@ -23,7 +23,7 @@ import {
  */
 export class PGliteDialect implements Dialect {
   constructor(
-    private readonly pglite: PGlite,
+    private readonly pglite: PGliteSession,
     private readonly gate: PGliteGate = new PGliteGate(),
     private readonly priority: GatePriority = 'normal',
   ) {}
@@ -71,7 +71,7 @@ class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
 
   constructor(
-    pglite: PGlite,
+    pglite: PGliteSession,
     private readonly gate: PGliteGate,
     private readonly priority: GatePriority,
   ) {
@@ -105,7 +105,7 @@ class PGliteDriver implements Driver {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PGliteSession) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);

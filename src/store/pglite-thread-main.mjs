@@ -1,0 +1,44 @@
+// @ts-check
+/**
+ * The worker-thread side of `PGliteThread` (pglite-thread.ts): owns the PGlite instance and runs
+ * the statements the main thread sends, one at a time, in order. Plain JavaScript, so that the
+ * thread starts the same way from the compiled build and from the TypeScript sources under test.
+ * Messages: see pglite-thread-protocol.ts.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+
+const INT8_OID = 20;
+const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
+const { dataDir } = /** @type {{ dataDir: string | undefined }} */ (workerData);
+
+/** @param {import('./pglite-thread-protocol.js').ThreadReply} message */
+const reply = (message) => port.postMessage(message);
+
+try {
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    // Ids are bigint identities; they stay far below 2^53 and read better as numbers.
+    parsers: { [INT8_OID]: (/** @type {string} */ value) => Number(value) },
+  });
+  port.on('message', (/** @type {import('./pglite-thread-protocol.js').ThreadRequest} */ request) => {
+    if (request.type === 'close') {
+      void pglite.close().then(() => reply({ type: 'closed' }));
+      return;
+    }
+    pglite.query(request.sql, request.params).then(
+      (result) =>
+        reply({ type: 'result', id: request.id, rows: result.rows, affectedRows: result.affectedRows }),
+      (/** @type {Error & { code?: string }} */ error) =>
+        reply({
+          type: 'error',
+          id: request.id,
+          message: error.message,
+          ...(error.code ? { code: error.code } : {}),
+        }),
+    );
+  });
+  reply({ type: 'ready' });
+} catch (error) {
+  reply({ type: 'failed', message: /** @type {Error} */ (error).message });
+}

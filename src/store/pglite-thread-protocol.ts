@@ -1,0 +1,9 @@
+/** Messages between `PGliteThread` (main thread) and `pglite-thread-main` (worker thread). */
+export type ThreadRequest = { type: 'query'; id: number; sql: string; params: unknown[] } | { type: 'close' };
+
+export type ThreadReply =
+  | { type: 'ready' }
+  | { type: 'failed'; message: string }
+  | { type: 'result'; id: number; rows: unknown[]; affectedRows: number | undefined }
+  | { type: 'error'; id: number; message: string; code?: string }
+  | { type: 'closed' };
