@@ -35,5 +35,7 @@ export default definePlugin({
       },
     },
   ],
+  // The access rule is per repository: /sheriff commands says what it is in the one asked about.
+  whoCanUseIn: (_spec, config, repository) => describeAccessRule(config.access, { owner: repository.owner }),
   handleCommands: runNotifyOwners,
 });

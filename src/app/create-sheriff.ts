@@ -19,6 +19,7 @@ import { type JobHandler, Worker } from '../pipeline/worker.js';
 import { createHttpServer } from '../server/create-http-server.js';
 import { registerGitHubWebhookRoute } from '../server/routes/github-webhooks.js';
 import { registerOperationsRoutes } from '../server/routes/operations.js';
+import { registerProwJobRoute } from '../server/routes/prowjobs.js';
 import type { Settings } from '../settings/read-settings.js';
 import { DELIVERY_JOB, DeliveryLog } from '../store/delivery-log.js';
 import { JobQueue } from '../store/job-queue.js';
@@ -95,6 +96,7 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
       github,
       configs: new RepoConfigSource(buildConfigSchema(registry.plugins), store.db),
       selfLogins: [`${settings.appSlug}[bot]`],
+      metrics,
     });
   const handleEvent = options.wrapEventHandler ? options.wrapEventHandler(dispatch) : dispatch;
 
@@ -134,6 +136,7 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
 
   const http = createHttpServer({ log, maxBodyBytes: settings.maxBodyBytes });
   registerGitHubWebhookRoute(http, { intake, secrets: settings.webhookSecrets, metrics, log });
+  registerProwJobRoute(http, { intake, tokens: settings.prowjobTokens, metrics, log });
   registerOperationsRoutes(http, { store, queue, metrics });
   registerPluginHelpRoute(http, registry);
 

@@ -37,6 +37,12 @@ export interface GenericComment {
   readonly labels: readonly string[];
   /** Logins assigned to the issue/PR when the event was sent. */
   readonly assignees: readonly string[];
+  /**
+   * GitHub's `author_association` of the text's author (`OWNER`, `MEMBER`, `COLLABORATOR`,
+   * `CONTRIBUTOR`, `NONE`, ...), when the payload carries it: lets a plugin skip asking GitHub
+   * whether the author is a collaborator.
+   */
+  readonly authorAssociation?: string;
 }
 
 // Prow's hook `genericCommentAction`, narrowed per event to the actions GitHub sends for it.
@@ -88,6 +94,7 @@ const textSchema = z.object({
   html_url: z.string(),
   body: z.string().nullish(),
   user: userSchema,
+  author_association: z.string().nullish(),
 });
 /** An issue or a pull request: both carry the fields a command needs. */
 const threadSchema = z.object({
@@ -98,6 +105,7 @@ const threadSchema = z.object({
   user: userSchema,
   labels: z.array(z.object({ name: z.string() })).nullish(),
   assignees: z.array(userSchema).nullish(),
+  author_association: z.string().nullish(),
   pull_request: z.unknown().optional(),
 });
 const repositorySchema = z.object({
@@ -222,6 +230,7 @@ function fromText(
     authorIsBot: isBotUser(text.user),
     htmlUrl: text.html_url,
     commentId: text.id,
+    ...associationOf(text.author_association),
   };
 }
 
@@ -239,7 +248,13 @@ function fromDescription(
     authorIsBot: isBotUser(thread.user),
     htmlUrl: thread.html_url,
     commentId: undefined,
+    ...associationOf(thread.author_association),
   };
+}
+
+// Absent rather than `undefined`, so that comments built without one compare equal.
+function associationOf(association: string | null | undefined): { authorAssociation?: string } {
+  return association ? { authorAssociation: association } : {};
 }
 
 function describeThread(

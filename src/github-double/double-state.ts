@@ -25,6 +25,17 @@ export interface CommentRecord {
   updatedAt: Date;
 }
 
+/** A submitted review of a pull request. */
+export interface ReviewRecord {
+  id: number;
+  user: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+  body: string;
+  submittedAt: Date;
+  /** The head SHA the review was submitted on. */
+  commitId: string;
+}
+
 export interface PullFields {
   headSha: string;
   headRef: string;
@@ -37,6 +48,7 @@ export interface PullFields {
   draft: boolean;
   requestedReviewers: string[];
   requestedTeams: string[];
+  reviews: ReviewRecord[];
 }
 
 export interface IssueRecord {
@@ -137,7 +149,8 @@ export interface WorkflowRunRecord {
 
 /** One re-run request the app made, in the order it made them. */
 export interface RerunRecord {
-  kind: 'workflow-run' | 'failed-jobs' | 'job' | 'check-run' | 'check-suite';
+  /** `approval`: a fork PR's run waiting for approval was approved (`actions/approve-workflow-run`). */
+  kind: 'workflow-run' | 'failed-jobs' | 'job' | 'check-run' | 'check-suite' | 'approval';
   /** The id of the workflow run, job, check run or check suite named in the request. */
   id: number;
   enableDebugLogging: boolean;

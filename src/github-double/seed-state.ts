@@ -101,6 +101,7 @@ function seedIssue(repo: RepoRecord, issue: WorldIssue, state: DoubleState): voi
   const createdAt = issue.createdAt ?? state.now;
   const labels = issue.labels.map((name) => ensureLabel(repo, name).name);
   const closed = issue.state === 'closed';
+  const headSha = issue.headSha ?? syntheticSha('pull-head', repo.fullName, issue.number);
   repo.issues.set(issue.number, {
     id: stableId('issue', `${repo.fullName.toLowerCase()}#${issue.number}`),
     number: issue.number,
@@ -119,7 +120,7 @@ function seedIssue(repo: RepoRecord, issue: WorldIssue, state: DoubleState): voi
     closedBy: null,
     pull: issue.pull
       ? {
-          headSha: issue.headSha ?? syntheticSha('pull-head', repo.fullName, issue.number),
+          headSha,
           headRef: issue.headRef ?? `pull-${issue.number}`,
           baseRef: issue.baseRef ?? repo.defaultBranch,
           files: [...issue.files],
@@ -130,6 +131,18 @@ function seedIssue(repo: RepoRecord, issue: WorldIssue, state: DoubleState): voi
           draft: issue.draft,
           requestedReviewers: [...issue.requestedReviewers],
           requestedTeams: [],
+          reviews: issue.reviews.map((review) => {
+            const id = review.id ?? state.ids.take('review');
+            state.ids.reserve('review', id);
+            return {
+              id,
+              user: review.user,
+              state: review.state,
+              body: review.body,
+              submittedAt: review.submittedAt ?? createdAt,
+              commitId: headSha,
+            };
+          }),
         }
       : null,
   });

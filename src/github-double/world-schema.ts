@@ -32,6 +32,15 @@ const commentSchema = z.strictObject({
   createdAt: timestamp.optional(),
 });
 
+/** A submitted pull request review (`pull: true` issues only). */
+const reviewSchema = z.strictObject({
+  id: z.number().int().positive().optional(),
+  user: login,
+  state: z.enum(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED']),
+  body: z.string().default(''),
+  submittedAt: timestamp.optional(),
+});
+
 const issueSchema = z.strictObject({
   number: z.number().int().positive(),
   title: z.string(),
@@ -54,6 +63,8 @@ const issueSchema = z.strictObject({
   merged: z.boolean().default(false),
   draft: z.boolean().default(false),
   requestedReviewers: z.array(login).default([]),
+  /** Pull requests only: submitted reviews, oldest first. */
+  reviews: z.array(reviewSchema).default([]),
 });
 
 const runStatus = z.enum(['queued', 'in_progress', 'completed', 'waiting', 'requested', 'pending']);

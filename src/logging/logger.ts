@@ -20,6 +20,8 @@ const REDACTED_PATHS = [
   '*.secret',
   'webhookSecrets',
   '*.webhookSecrets',
+  'prowjobTokens',
+  '*.prowjobTokens',
   'databaseUrl',
   '*.databaseUrl',
 ];

@@ -7,6 +7,21 @@ export type DeliveryOutcome =
 
 export type JobOutcome = 'done' | 'retried' | 'dead';
 
+/** A minute to a month: release jobs run on tags and schedules, so episodes last hours or days. */
+const TRACKER_DURATION_BUCKETS = [
+  60,
+  300,
+  900,
+  1800,
+  3600,
+  4 * 3600,
+  12 * 3600,
+  86_400,
+  3 * 86_400,
+  7 * 86_400,
+  30 * 86_400,
+];
+
 /**
  * Every metric Sheriff exports, on a registry of its own (so tests and several app instances in
  * one process do not collide). Queue gauges are read from the store when Prometheus scrapes.
@@ -74,6 +89,35 @@ export class SheriffMetrics {
     name: 'sheriff_github_redeliveries_requested_total',
     help: 'Deliveries GitHub was asked to send again because Sheriff never stored them.',
     labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  /** Release tracker: seconds from a release job's first failure to its tracking issue. */
+  readonly trackerMttd = new Histogram({
+    name: 'sheriff_release_tracker_mttd_seconds',
+    help: "Mean time to detect: from a release job's first failing run to its tracking issue being opened.",
+    buckets: TRACKER_DURATION_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly trackerTimeToRecovery = new Histogram({
+    name: 'sheriff_release_tracker_time_to_recovery_seconds',
+    help: 'Time a release job was broken: from its first failing run to the run that passed again.',
+    buckets: TRACKER_DURATION_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly trackerIssues = new Counter({
+    name: 'sheriff_release_tracker_issues_total',
+    help: 'Tracking issues by what happened to them: opened, recovered (closed by Sheriff), human_closed.',
+    labelNames: ['event'] as const,
+    registers: [this.registry],
+  });
+
+  readonly trackerJobRuns = new Counter({
+    name: 'sheriff_release_tracker_job_runs_total',
+    help: 'Completed job runs the tracker recorded, by signal, outcome and whether it is a release job.',
+    labelNames: ['source', 'outcome', 'release'] as const,
     registers: [this.registry],
   });
 

@@ -5,6 +5,7 @@ import { shouldActOn } from '../commands/should-act-on.js';
 import type { LoadedConfig, RepoConfigSource } from '../config/repo-config-source.js';
 import { CONFIG_PATH } from '../config/sheriff-config-schema.js';
 import type { GitHubApp, GitHubClient } from '../github/github-app.js';
+import type { SheriffMetrics } from '../metrics/sheriff-metrics.js';
 import { GitHubOwnersLoader } from '../owners/load-owners-from-github.js';
 import type { DeliveredEvent, EventHandler } from '../pipeline/delivered-event.js';
 import { RetryLaterError } from '../pipeline/job-errors.js';
@@ -19,6 +20,8 @@ export interface DispatcherOptions {
   selfLogins: readonly string[];
   /** The OWNERS cache plugins share (default: a new one per dispatcher). */
   owners?: GitHubOwnersLoader;
+  /** Sheriff's metrics, for plugins that export their own (absent in tests of the dispatcher alone). */
+  metrics?: SheriffMetrics;
 }
 
 interface RepositoryRef {
@@ -37,7 +40,8 @@ export function createEventDispatcher(options: DispatcherOptions): EventHandler 
   const owners = options.owners ?? new GitHubOwnersLoader();
 
   return async (event, { log }) => {
-    const repository = repositoryOf(event.payload);
+    // Sheriff's own endpoints (a posted ProwJob) name the repository in the delivery, not the payload.
+    const repository = repositoryOf(event.payload) ?? repositoryNamed(event.repository);
     if (!repository || !github) {
       log.debug({ event: event.name }, 'no repository or no GitHub App: nothing to do');
       return;
@@ -57,7 +61,12 @@ export function createEventDispatcher(options: DispatcherOptions): EventHandler 
     }
     const client = await github.installationClient(installationId);
     const loaded = await configs.load(client, repository.owner, repository.name, log);
-    const services = { repoConfig: loaded.config, store: configs.db, owners };
+    const services = {
+      repoConfig: loaded.config,
+      store: configs.db,
+      owners,
+      ...(options.metrics ? { metrics: options.metrics } : {}),
+    };
     const failures: string[] = [];
     let retryLater: RetryLaterError | undefined;
     const run = async (plugin: PluginDefinition, work: () => Promise<void>) => {
@@ -85,6 +94,7 @@ export function createEventDispatcher(options: DispatcherOptions): EventHandler 
             log: log.child({ plugin: plugin.name }),
             deliveryId: event.deliveryId,
             reply: (message) => postReply(client, comment, message),
+            registry,
           }),
         );
       }
@@ -174,6 +184,11 @@ function repositoryOf(payload: unknown): RepositoryRef | undefined {
   const owner = repository?.owner?.login;
   const name = repository?.name;
   return typeof owner === 'string' && typeof name === 'string' ? { owner, name } : undefined;
+}
+
+function repositoryNamed(fullName: string | null): RepositoryRef | undefined {
+  const [owner, name, ...rest] = fullName?.split('/') ?? [];
+  return owner && name && rest.length === 0 ? { owner, name } : undefined;
 }
 
 function invalidateConfigOnPush(event: DeliveredEvent, configs: RepoConfigSource): void {

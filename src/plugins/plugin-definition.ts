@@ -5,9 +5,11 @@ import type { GenericComment } from '../commands/generic-comment.js';
 import type { SheriffConfig } from '../config/sheriff-config-schema.js';
 import type { GitHubClient } from '../github/github-app.js';
 import type { Logger } from '../logging/logger.js';
+import type { SheriffMetrics } from '../metrics/sheriff-metrics.js';
 import type { GitHubOwnersLoader } from '../owners/load-owners-from-github.js';
 import type { DeliveredEvent } from '../pipeline/delivered-event.js';
 import type { Database } from '../store/schema.js';
+import type { PluginRegistry } from './plugin-registry.js';
 
 /** What every handler may use besides its own config section: shared by all plugins of one Sheriff. */
 export interface PluginServices {
@@ -17,6 +19,8 @@ export interface PluginServices {
   store: Kysely<Database>;
   /** OWNERS files from GitHub, cached by tree and blob SHA; refreshed after a push. */
   owners: GitHubOwnersLoader;
+  /** Sheriff's Prometheus metrics, for plugins that export their own (absent when run without them). */
+  metrics?: SheriffMetrics;
 }
 
 /** How a command is documented: the registry, PluginHelp, docs/commands.md and `/help` all read this. */
@@ -57,6 +61,11 @@ export interface CommandContext<Config> extends PluginServices {
   deliveryId: string;
   /** Replies on the issue or PR in Prow's format, quoting the comment. */
   reply(message: string): Promise<void>;
+  /**
+   * Every plugin this Sheriff runs, enabled here or not: for commands that describe the others
+   * (`/sheriff commands`). Plugins must not call each other's handlers through it.
+   */
+  registry: PluginRegistry;
 }
 
 export interface EventContext<Config> extends PluginServices {
@@ -81,6 +90,15 @@ export interface PluginDefinition<Schema extends z.ZodType = z.ZodType> {
   events: readonly string[];
   commands: readonly CommandSpec[];
   handleCommands?(context: CommandContext<z.output<Schema>>): Promise<void>;
+  /**
+   * Who may use `spec` in one repository, for plugins whose config changes it (an access rule);
+   * `/sheriff commands` shows this instead of `spec.help.whoCanUse`, which stays the default.
+   */
+  whoCanUseIn?(
+    spec: CommandSpec,
+    config: z.output<Schema>,
+    repository: { owner: string; name: string },
+  ): string;
   handleEvent?(context: EventContext<z.output<Schema>>): Promise<void>;
 }
 

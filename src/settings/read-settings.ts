@@ -18,6 +18,8 @@ export interface Settings {
   store: StoreLocation;
   /** Every secret accepted on incoming webhooks; more than one during a rotation. Empty: refuse all. */
   webhookSecrets: string[];
+  /** Bearer tokens accepted on `POST /api/v1/prowjobs` (more than one during a rotation). Empty: refuse all. */
+  prowjobTokens: string[];
   maxBodyBytes: number;
   /** Absent when the GitHub App is not registered yet: Sheriff still starts and says what is missing. */
   app: { appId: string; privateKey: string } | undefined;
@@ -59,6 +61,8 @@ const Environment = z.object({
   WEBHOOK_SECRET: z.string().optional(),
   WEBHOOK_SECRETS: z.string().optional(),
   WEBHOOK_SECRET_FILE: z.string().optional(),
+  PROWJOB_TOKEN: z.string().optional(),
+  PROWJOB_TOKENS: z.string().optional(),
   MAX_BODY_BYTES: integer(25 * MiB, 1024),
   APP_ID: z.string().optional(),
   PRIVATE_KEY: z.string().optional(),
@@ -110,6 +114,7 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
       ? { backend: 'postgres', databaseUrl: e.DATABASE_URL }
       : { backend: 'pglite', dataDir: resolve(e.DATA_DIR) },
     webhookSecrets: readWebhookSecrets(e.WEBHOOK_SECRET, e.WEBHOOK_SECRETS, e.WEBHOOK_SECRET_FILE),
+    prowjobTokens: readProwJobTokens(e.PROWJOB_TOKEN, e.PROWJOB_TOKENS),
     maxBodyBytes: e.MAX_BODY_BYTES,
     app: readAppCredentials(e.APP_ID, e.PRIVATE_KEY, e.PRIVATE_KEY_PATH),
     githubApiUrl: e.GITHUB_API_URL.replace(/\/+$/, ''),
@@ -147,6 +152,11 @@ function readWebhookSecrets(single?: string, list?: string, file?: string): stri
   const secrets = [single, ...(list?.split(',') ?? [])];
   if (file) secrets.push(...readFileSync(file, 'utf8').split('\n'));
   return [...new Set(secrets.map((secret) => secret?.trim() ?? '').filter((secret) => secret.length > 0))];
+}
+
+function readProwJobTokens(single?: string, list?: string): string[] {
+  const tokens = [single, ...(list?.split(',') ?? [])];
+  return [...new Set(tokens.map((token) => token?.trim() ?? '').filter((token) => token.length > 0))];
 }
 
 function readAppCredentials(appId?: string, privateKey?: string, privateKeyPath?: string): Settings['app'] {

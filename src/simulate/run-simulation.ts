@@ -4,11 +4,12 @@ import { createGitHubDouble } from '../github-double/index.js';
 import type { GitHubAction } from '../github-double/request-log.js';
 import type { World } from '../github-double/world.js';
 import { createLogger, type Logger } from '../logging/logger.js';
+import { describeProwJob } from '../prowjobs/prowjob-delivery.js';
 import { readSettings } from '../settings/read-settings.js';
 import type { StoreLocation } from '../store/open-store.js';
 import type { DeliverySource } from '../store/schema.js';
 import { keyForGitHubEvent, type GitHubPayload } from '../webhooks/delivery-key.js';
-import type { SimulationEvent } from './simulation-events.js';
+import { SimulationInputError, type SimulationEvent } from './simulation-events.js';
 
 export interface SimulationResult {
   /** Every non-GET request Sheriff sent to GitHub, in order (contract section 3). */
@@ -82,14 +83,17 @@ function toDelivery(event: SimulationEvent, id: string) {
   const payload = { ...(event.payload as Record<string, unknown>) };
   delete payload.installation;
   const typed = payload as GitHubPayload;
+  // A ProwJob is keyed and routed as POST /api/v1/prowjobs stores it.
+  const prowjob = source === 'prowjob' ? describeProwJob(payload) : undefined;
+  if (prowjob && !prowjob.ok) throw new SimulationInputError(`prowjob ${id}: ${prowjob.error}`);
   return {
     id,
     source,
     event: event.event,
     action: typeof typed.action === 'string' ? typed.action : null,
-    key: keyForGitHubEvent(event.event, typed),
+    key: prowjob?.ok ? prowjob.delivery.key : keyForGitHubEvent(event.event, typed),
     installation_id: null,
-    repository: typed.repository?.full_name ?? null,
+    repository: prowjob?.ok ? prowjob.delivery.repository : (typed.repository?.full_name ?? null),
     payload: JSON.stringify(payload),
   };
 }

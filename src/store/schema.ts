@@ -82,6 +82,112 @@ export interface OwnerPingsTable {
   posted: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
+/** One completed CI run (release or not), as the release tracker normalised it (`JobRun`). */
+export interface JobRunsTable {
+  id: Generated<number>;
+  /** The run's identity across signals and redeliveries: `prow:<build id>`, `actions:<repo>:<run>:<attempt>`, ... */
+  run_id: string;
+  tracking_key: string;
+  /** The signal that first reported it: `status`, `check_run`, `check_suite`, `workflow_run`, `workflow_job`, `prowjob`. */
+  source: string;
+  /** `prow`, `actions`, `checks` or `statuses`. */
+  system: string;
+  /** `owner/name` as GitHub spells it. */
+  repository: string;
+  job: string;
+  /** `postsubmit`, `periodic`, `presubmit`, `push`, `tag`, `schedule`, ... or `unknown`. */
+  job_type: string;
+  release: boolean;
+  sha: string | null;
+  ref: string | null;
+  default_branch: string | null;
+  /** `success`, `failure`, `error`, `aborted`, `neutral`, or `pending` (a stage known before the run ended). */
+  state: string;
+  url: string | null;
+  build_id: string | null;
+  stage: string | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  delivery_id: string;
+  recorded_at: Timestamp;
+  /** When the tracker acted on the run; a redelivery of an applied run does nothing. */
+  applied_at: Date | null;
+}
+
+/** One row per tracking key: the tracker's state and the current (or last) tracking issue. */
+export interface TrackingIssuesTable {
+  tracking_key: string;
+  repository: string;
+  job: string;
+  /** JSON text of the tracker's `TrackerState`. */
+  state: string;
+  version: ColumnType<number, number | undefined, number>;
+  issue_repository: string | null;
+  issue_number: number | null;
+  /** The run whose GitHub actions are in flight (a lease), and since when. */
+  claimed_by: string | null;
+  claimed_at: Date | null;
+  muted: ColumnType<boolean, boolean | undefined, boolean>;
+  acked_by: string | null;
+  snoozed_until: Date | null;
+  human_action_at: Date | null;
+  human_closed_at: Date | null;
+  updated_at: Timestamp;
+}
+
+/** One failure episode that opened a tracking issue, with its MTTD and time to recovery. */
+export interface TrackingEpisodesTable {
+  tracking_key: string;
+  first_failure_run_id: string;
+  first_failure_at: Date | null;
+  issue_repository: string | null;
+  issue_number: number | null;
+  opened_at: Date | null;
+  mttd_seconds: number | null;
+  ended_at: Date | null;
+  /** `recovery` (Sheriff closed it) or `human` (a person closed it, then the job recovered). */
+  ended_by: string | null;
+  fixing_sha: string | null;
+  time_to_recovery_seconds: number | null;
+}
+
+/** The approve plugin's state of one open pull request (see migration 005). */
+export interface ApprovalStatesTable {
+  /** `owner/name`, lower-cased. */
+  repository: string;
+  pr_number: number;
+  author: string;
+  base_ref: string;
+  head_sha: string;
+  /** JSON array of the changed paths at `head_sha`. */
+  files: string;
+  /** JSON array of approval events (comments, reviews), oldest first. */
+  events: string;
+  /** The issue the PR body references (Prow's `issue_required`), if any. */
+  associated_issue: number | null;
+  /** Who added the `approved` label by hand, while it stays on. */
+  manually_approved_by: string | null;
+  /** Whether the `approved` label is on, as last written or seen. */
+  label_on: boolean;
+  notifier_comment_id: number | null;
+  /** The notifier text last written, so an unchanged one is not edited again. */
+  notifier_body: string | null;
+  updated_at: Timestamp;
+}
+
+/** The trigger plugin's view of one open pull request (see migration 006). */
+export interface TriggerPullStatesTable {
+  /** `owner/name`, lower-cased. */
+  repository: string;
+  pr_number: number;
+  /** The head SHA the PR's events have shown so far. */
+  seen_head_sha: string | null;
+  /** The head SHA a trusted person cleared with `/ok-to-test` (or the label). */
+  granted_head_sha: string | null;
+  granted_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   deliveries: DeliveriesTable;
   jobs: JobsTable;
@@ -89,6 +195,11 @@ export interface Database {
   redelivery_requests: RedeliveryRequestsTable;
   repo_configs: RepoConfigsTable;
   owner_pings: OwnerPingsTable;
+  job_runs: JobRunsTable;
+  tracking_issues: TrackingIssuesTable;
+  tracking_episodes: TrackingEpisodesTable;
+  approval_states: ApprovalStatesTable;
+  trigger_pull_states: TriggerPullStatesTable;
 }
 
 export type DeliveryRow = Selectable<DeliveriesTable>;

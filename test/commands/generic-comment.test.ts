@@ -30,6 +30,7 @@ describe('toGenericComment', () => {
         commentId: 2883311770,
         labels: ['kind/tests/failing', 'service/lambda', 'area/prow', 'priority/critical-urgent'],
         assignees: [],
+        authorAssociation: 'MEMBER',
       });
       expect(lexCommands(comment!.body).map((token) => [token.name, token.argText])).toEqual([
         ['retest-release', ''],
@@ -149,6 +150,7 @@ describe('toGenericComment', () => {
         commentId: undefined,
         labels: ['bug'],
         assignees: [payload.pull_request.assignees[0]!.login],
+        authorAssociation: payload.pull_request.author_association,
       });
     });
 

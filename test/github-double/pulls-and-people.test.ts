@@ -18,6 +18,21 @@ describe('pull requests', () => {
     ]);
   });
 
+  it('lists the reviews seeded in the world, oldest first, on the head SHA', async () => {
+    const world = acmeWorld();
+    world.repos!['acme/widgets']!.issues![0]!.reviews = [
+      { user: 'alice', state: 'CHANGES_REQUESTED', body: 'needs tests', submittedAt: '2025-05-14T09:00:00Z' },
+      { user: 'alice', state: 'APPROVED', body: '', submittedAt: '2025-05-14T09:30:00Z' },
+    ];
+    const octokit = inProcessOctokit(createGitHubDouble(world));
+    const { data } = await octokit.rest.pulls.listReviews({ ...repo, pull_number: 7 });
+    expect(data.map((review) => [review.user?.login, review.state, review.commit_id])).toEqual([
+      ['alice', 'CHANGES_REQUESTED', 'abc123'],
+      ['alice', 'APPROVED', 'abc123'],
+    ]);
+    expect(data[1]!.html_url).toBe(`https://github.com/acme/widgets/pull/7#pullrequestreview-${data[1]!.id}`);
+  });
+
   it('answers 404 for pulls/get on a plain issue', async () => {
     const { octokit } = setup();
     expect((await rejection(octokit.rest.pulls.get({ ...repo, pull_number: 8 }))).status).toBe(404);

@@ -182,6 +182,11 @@ const calls: Array<[operationId: string, route: string, parameters?: Record<stri
   ],
   ['pulls/list-files', 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { ...repo, pull_number: 7 }],
   [
+    'pulls/list-reviews',
+    'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+    { ...repo, pull_number: 7 },
+  ],
+  [
     'pulls/request-reviewers',
     'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
     { ...repo, pull_number: 7, reviewers: ['bob'] },
@@ -283,6 +288,11 @@ const calls: Array<[operationId: string, route: string, parameters?: Record<stri
     { ...repo, run_id: 44 },
   ],
   [
+    'actions/approve-workflow-run',
+    'POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve',
+    { ...repo, run_id: 45 },
+  ],
+  [
     'actions/create-workflow-dispatch',
     'POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches',
     { ...repo, workflow_id: 'release.yml', ref: 'main', inputs: { service: 'lambda' } },
@@ -308,7 +318,9 @@ function world() {
     },
     { id: 43, name: 'release', headSha: 'abc123', conclusion: 'failure' },
     { id: 44, name: 'release', headSha: 'abc123', conclusion: 'success' },
+    { id: 45, name: 'ci', headSha: 'abc123', event: 'pull_request', conclusion: 'action_required' },
   ];
+  base.repos!['acme/widgets']!.issues![0]!.reviews = [{ user: 'alice', state: 'APPROVED', body: 'LGTM' }];
   return base;
 }
 

@@ -127,3 +127,24 @@ describe('dispatch', () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+describe('approving a fork PR run', () => {
+  it('queues a run waiting for approval and refuses one that is not waiting', async () => {
+    const world = worldWithJobs();
+    world.repos!['acme/widgets']!.workflowRuns!.push({
+      id: 44,
+      name: 'ci',
+      headSha: 'abc123',
+      event: 'pull_request',
+      conclusion: 'action_required',
+    });
+    const double = createGitHubDouble(world);
+    const octokit = inProcessOctokit(double);
+    const response = await octokit.rest.actions.approveWorkflowRun({ ...repo, run_id: 44 });
+    expect(response.status).toBe(201);
+    expect(double.workflowRun('acme/widgets', 44)).toMatchObject({ status: 'queued', conclusion: null });
+    expect(double.reruns('acme/widgets')).toMatchObject([{ kind: 'approval', id: 44 }]);
+    const notWaiting = await rejection(octokit.rest.actions.approveWorkflowRun({ ...repo, run_id: 42 }));
+    expect(notWaiting.status).toBe(403);
+  });
+});

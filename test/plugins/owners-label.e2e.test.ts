@@ -5,12 +5,15 @@ import { BACKENDS } from '../support/stores.js';
 import { webhookExample } from '../support/webhook-examples.js';
 
 const REPO = 'example-ack/cloud-controllers';
+/** Only owners-label is under test: the other plugins that act on PR events are off. */
+const OTHER_PR_PLUGINS_OFF = 'plugins:\n  approve:\n    enabled: false\n  trigger:\n    enabled: false\n';
 
 const world: WorldInput = {
   repos: {
     [REPO]: {
       defaultBranch: 'main',
       dir: OWNERS_MONOREPO,
+      files: { '.github/sheriff.yml': OTHER_PR_PLUGINS_OFF },
       // area/helm is asked for by services/ec2/OWNERS but does not exist here.
       labels: ['area/release', 'service/ec2', 'service/s3', 'lgtm'],
       issues: [
@@ -104,7 +107,12 @@ describe.each(BACKENDS)('owners-label end to end on %s', (backend) => {
     // A root OWNERS without labels: docs/README.md then needs none.
     const repo = world.repos![REPO]!;
     harness = await startWorld(backend, {
-      repos: { [REPO]: { ...repo, files: { OWNERS: 'approvers: [kai-release]\n' } } },
+      repos: {
+        [REPO]: {
+          ...repo,
+          files: { OWNERS: 'approvers: [kai-release]\n', '.github/sheriff.yml': OTHER_PR_PLUGINS_OFF },
+        },
+      },
     });
     await harness.send('pull_request', pullRequestEvent('closed', 7, []));
     await harness.send('pull_request', pullRequestEvent('reopened', 8, []));

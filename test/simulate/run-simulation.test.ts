@@ -43,7 +43,7 @@ describe('sheriff simulate', () => {
     expect(JSON.stringify(await once())).toBe(JSON.stringify(await once()));
   });
 
-  it('prints valid JSON for a status event from the CLI (no plugin acts on it yet)', async () => {
+  it('prints valid JSON for a status event from the CLI', async () => {
     const { stdout } = await run(process.execPath, [
       '--import',
       'tsx',

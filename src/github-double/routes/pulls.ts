@@ -4,6 +4,7 @@ import { apiError, notFound } from '../github-error.js';
 import { blobSha } from '../git-objects.js';
 import { syntheticSha } from '../identity.js';
 import { type PullRecord, renderPull, renderPullSimple } from '../render/pull.js';
+import { renderReview } from '../render/review.js';
 import { renderUser } from '../render/user.js';
 import { bodyOf, requirePull, requireRepo, touch } from './lookups.js';
 import { pageResult } from './pagination.js';
@@ -53,7 +54,7 @@ function checkReviewers(
   }
 }
 
-/** Pull requests: list, get, update, changed files, requested reviewers, merge. */
+/** Pull requests: list, get, update, changed files, reviews, requested reviewers, merge. */
 export const pullRoutes: RouteTable = {
   'pulls/list': (context) => {
     const repo = requireRepo(context);
@@ -98,6 +99,15 @@ export const pullRoutes: RouteTable = {
     const repo = requireRepo(context);
     const pull = requirePull(context, repo);
     return pageResult(context, pull.pull.files, (file) => renderFile(context, repo, pull, file));
+  },
+
+  // Oldest first, as GitHub lists them.
+  'pulls/list-reviews': (context) => {
+    const repo = requireRepo(context);
+    const pull = requirePull(context, repo);
+    return pageResult(context, pull.pull.reviews, (review) =>
+      renderReview(context.state, repo, pull, review, context.links),
+    );
   },
 
   'pulls/list-requested-reviewers': (context) => {

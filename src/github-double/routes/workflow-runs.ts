@@ -145,6 +145,18 @@ export const workflowRunRoutes: RouteTable = {
     return { status: 201, body: {} };
   },
 
+  // A fork PR's run that waits for a maintainer's approval is `action_required`; approving queues it.
+  'actions/approve-workflow-run': (context) => {
+    const repo = requireRepo(context);
+    const run = requireRun(context, repo);
+    if (run.conclusion !== 'action_required') {
+      throw apiError(403, 'This run is not waiting for approval', context.docs);
+    }
+    Object.assign(run, { status: 'queued', conclusion: null, updatedAt: context.state.now });
+    repo.reruns.push({ kind: 'approval', id: run.id, enableDebugLogging: false, at: context.state.now });
+    return { status: 201, body: {} };
+  },
+
   'actions/list-jobs-for-workflow-run': (context) => {
     const repo = requireRepo(context);
     const run = requireRun(context, repo);

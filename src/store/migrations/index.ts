@@ -2,6 +2,9 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as pipeline from './001-pipeline.js';
 import * as repoConfigs from './002-repo-configs.js';
 import * as ownerPings from './003-owner-pings.js';
+import * as releaseTracker from './004-release-tracker.js';
+import * as approvalStates from './005-approval-states.js';
+import * as triggerPullStates from './006-trigger-pull-states.js';
 
 /**
  * Migrations are listed in code, not discovered on disk, so the compiled `dist/` and the test
@@ -11,6 +14,9 @@ const migrations: Record<string, Migration> = {
   '001-pipeline': pipeline,
   '002-repo-configs': repoConfigs,
   '003-owner-pings': ownerPings,
+  '004-release-tracker': releaseTracker,
+  '005-approval-states': approvalStates,
+  '006-trigger-pull-states': triggerPullStates,
 };
 
 export const migrationProvider: MigrationProvider = {
