@@ -31,6 +31,8 @@ interface StoreResult {
   ack_p99_ms: number;
   e2e_p50_ms: number;
   e2e_p99_ms: number;
+  command_e2e_p50_ms: number;
+  command_e2e_p99_ms: number;
   api_requests_per_event: number;
   api_writes_per_event: number;
   rss_mb: number;
@@ -239,6 +241,10 @@ async function measureWithGitHub(
         60_000,
       );
       const e2e = accepted.map((r) => server.handledAt.get(r.id)! - r.sentAt);
+      const commands = new Set(paced.filter((d) => d.command).map((d) => d.id));
+      const commandE2e = accepted
+        .filter((r) => commands.has(r.id))
+        .map((r) => server.handledAt.get(r.id)! - r.sentAt);
       const measured = double.requests.slice(requestsBefore);
       const events = ok(saturated.results).length + accepted.length;
       const eventsPerSecond = ok(saturated.results).length / saturated.seconds;
@@ -259,6 +265,8 @@ async function measureWithGitHub(
         ),
         e2e_p50_ms: round(percentile(e2e, 50)),
         e2e_p99_ms: round(percentile(e2e, 99)),
+        command_e2e_p50_ms: round(percentile(commandE2e, 50)),
+        command_e2e_p99_ms: round(percentile(commandE2e, 99)),
         api_requests_per_event: round(measured.length / events),
         api_writes_per_event:
           Math.round((measured.filter((r) => r.method !== 'GET').length / events) * 1000) / 1000,
@@ -288,6 +296,7 @@ const columns: Array<keyof StoreResult> = [
   'ack_p99_ms',
   'e2e_p50_ms',
   'e2e_p99_ms',
+  'command_e2e_p99_ms',
   'api_requests_per_event',
   'rss_mb',
   'non_2xx',

@@ -11,6 +11,8 @@ export interface BenchDelivery {
   event: string;
   body: string;
   signature: string;
+  /** A comment carrying a slash command (the bench reports their latency on their own). */
+  command: boolean;
 }
 
 /** One kind of delivery in the mix, and its share. */
@@ -115,7 +117,8 @@ export function buildStream(count: number, secret: string, padTo: number): Bench
       payload.sheriff_bench_padding = 'x'.repeat(padTo - body.length - 28);
       body = JSON.stringify(payload);
     }
-    deliveries.push({ id: `bench-${i}`, event, body, signature: signBody(body, secret) });
+    const command = event === 'issue_comment' && /^\//.test((payload.comment as { body: string }).body);
+    deliveries.push({ id: `bench-${i}`, event, body, signature: signBody(body, secret), command });
   }
   return deliveries;
 }
