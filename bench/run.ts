@@ -33,6 +33,10 @@ interface StoreResult {
   e2e_p99_ms: number;
   command_e2e_p50_ms: number;
   command_e2e_p99_ms: number;
+  /** Release failure delivered to tracking issue opened (the first failure of each paced job). */
+  mttd_p50_ms: number;
+  mttd_p99_ms: number;
+  tracking_issues_opened: number;
   api_requests_per_event: number;
   api_writes_per_event: number;
   rss_mb: number;
@@ -242,6 +246,16 @@ async function measureWithGitHub(
       );
       const e2e = accepted.map((r) => server.handledAt.get(r.id)! - r.sentAt);
       const commands = new Set(paced.filter((d) => d.command).map((d) => d.id));
+      const firstFailures = new Map<string, string>();
+      for (const delivery of paced) {
+        if (delivery.releaseFailure && !firstFailures.has(delivery.releaseFailure)) {
+          firstFailures.set(delivery.releaseFailure, delivery.id);
+        }
+      }
+      const firstFailureIds = new Set(firstFailures.values());
+      const mttd = accepted
+        .filter((r) => firstFailureIds.has(r.id))
+        .map((r) => server.handledAt.get(r.id)! - r.sentAt);
       const commandE2e = accepted
         .filter((r) => commands.has(r.id))
         .map((r) => server.handledAt.get(r.id)! - r.sentAt);
@@ -266,6 +280,9 @@ async function measureWithGitHub(
         e2e_p50_ms: round(percentile(e2e, 50)),
         e2e_p99_ms: round(percentile(e2e, 99)),
         command_e2e_p50_ms: round(percentile(commandE2e, 50)),
+        mttd_p50_ms: round(percentile(mttd, 50)),
+        mttd_p99_ms: round(percentile(mttd, 99)),
+        tracking_issues_opened: mttd.length,
         command_e2e_p99_ms: round(percentile(commandE2e, 99)),
         api_requests_per_event: round(measured.length / events),
         api_writes_per_event:
@@ -297,6 +314,7 @@ const columns: Array<keyof StoreResult> = [
   'e2e_p50_ms',
   'e2e_p99_ms',
   'command_e2e_p99_ms',
+  'mttd_p50_ms',
   'api_requests_per_event',
   'rss_mb',
   'non_2xx',

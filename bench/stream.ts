@@ -13,12 +13,14 @@ export interface BenchDelivery {
   signature: string;
   /** A comment carrying a slash command (the bench reports their latency on their own). */
   command: boolean;
+  /** A failed release job's status: the first one per job opens a tracking issue. */
+  releaseFailure?: string;
 }
 
 /** One kind of delivery in the mix, and its share. */
 interface MixEntry {
   share: number;
-  make(index: number): { event: string; payload: Record<string, unknown> };
+  make(index: number, jobPrefix: string): { event: string; payload: Record<string, unknown> };
 }
 
 const require = createRequire(import.meta.url);
@@ -69,11 +71,17 @@ const DEFAULT_MIX: MixEntry[] = [
   },
   {
     share: 0.25,
-    make: (i) => {
+    make: (i, jobPrefix) => {
       if (i % 2 === 0) {
+        // Prow's crier reporting a release postsubmit (a Deck link makes it Prow's); a failure
+        // of a job not failing yet opens a tracking issue, which is what MTTD measures.
         const payload = example('status');
-        payload.context = `post-service-${i % 40}-release`;
-        payload.state = i % 5 === 0 ? 'failure' : 'success';
+        const job = `post-${jobPrefix}service-${i % 40}-release`;
+        const failed = i % 5 === 0;
+        payload.context = job;
+        payload.state = failed ? 'failure' : 'success';
+        payload.description = failed ? 'Job failed.' : 'Job succeeded.';
+        payload.target_url = `https://prow.example.dev/view/s3/bench-logs/logs/${job}/${1_000_000 + i}`;
         return { event: 'status', payload };
       }
       const payload = example('workflow_run', 'completed');
@@ -102,13 +110,13 @@ function pullRequestEvent(number: number): Record<string, unknown> {
 }
 
 /** Builds `count` signed deliveries, deterministic for the same arguments. */
-export function buildStream(count: number, secret: string, padTo: number): BenchDelivery[] {
+export function buildStream(count: number, secret: string, padTo: number, jobPrefix = ''): BenchDelivery[] {
   const deliveries: BenchDelivery[] = [];
   for (let i = 0; i < count; i++) {
     const slot = (i * 0.6180339887) % 1;
     let acc = 0;
     const entry = DEFAULT_MIX.find((candidate) => (acc += candidate.share) > slot) ?? DEFAULT_MIX[0]!;
-    const { event, payload } = entry.make(i);
+    const { event, payload } = entry.make(i, jobPrefix);
     // Examples carry made-up installation ids; without one Sheriff looks up the repository's
     // installation in the double, as it does for a forward from Prow's hook.
     delete payload.installation;
@@ -118,7 +126,16 @@ export function buildStream(count: number, secret: string, padTo: number): Bench
       body = JSON.stringify(payload);
     }
     const command = event === 'issue_comment' && /^\//.test((payload.comment as { body: string }).body);
-    deliveries.push({ id: `bench-${i}`, event, body, signature: signBody(body, secret), command });
+    const releaseFailure =
+      event === 'status' && payload.state === 'failure' ? String(payload.context) : undefined;
+    deliveries.push({
+      id: `bench-${i}`,
+      event,
+      body,
+      signature: signBody(body, secret),
+      command,
+      ...(releaseFailure ? { releaseFailure } : {}),
+    });
   }
   return deliveries;
 }
