@@ -126,8 +126,9 @@ describe.each(BACKENDS)('POST /api/github/webhooks on %s', (backend) => {
     const status = await streamChunked(`${harness.url}/api/github/webhooks`, 100 * 1024 * 1024);
     const growth = process.memoryUsage().rss - before;
     expect(status).toBe(413);
-    // Probot buffers such a body whole (RSS +400 MB, perf-rel 6.5); the cap keeps us far below that.
-    expect(growth).toBeLessThan(64 * 1024 * 1024);
+    // Buffering the body would add at least its 100 MB (Probot: +400 MB, perf-rel 6.5). The margin
+    // below that absorbs what a loaded machine's allocator and the store thread do meanwhile.
+    expect(growth).toBeLessThan(96 * 1024 * 1024);
     expect(await storedDeliveries()).toBe(0);
   });
 });

@@ -109,7 +109,8 @@ export async function sendWebhook(
   });
 }
 
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+/** Polls until `check` holds; the generous default suits a loaded 2-core CI machine, not a timing claim. */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
