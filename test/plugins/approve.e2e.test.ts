@@ -2,6 +2,7 @@ import type { GitHubAction } from '../../src/github-double/index.js';
 import type { WorldInput } from '../../src/github-double/world-schema.js';
 import { issueComment, startWorld, type WorldHarness } from '../support/github-world.js';
 import { BACKENDS } from '../support/stores.js';
+import { deliver, pluginCalls } from './support/prow-deliveries.js';
 import { pullRequestEvent, reviewEvent } from './support/pull-request-events.js';
 
 const REPO = 'acme/widgets';
@@ -67,32 +68,11 @@ describe.each(BACKENDS)('/approve end to end on %s', (backend) => {
     payload.comment.html_url = `https://github.com/${REPO}/pull/7#issuecomment-${id}`;
     return payload;
   };
-  const idle = async (count: number) => {
-    await harness.waitFor(async () => {
-      const stats = await harness.sheriff.queue.stats();
-      return stats.pending + stats.running === 0 && harness.handled.length >= count;
-    });
-  };
-  /** The plugin's requests: the App's authentication and the config read are not its doing. */
-  const calls = () =>
-    harness.double.requests
-      .filter(
-        (request) =>
-          !/^apps\//.test(request.operationId ?? '') && request.operationId !== 'repos/get-content',
-      )
-      .map((request) => `${request.operationId} ${request.status}`);
+  const calls = () => pluginCalls(harness);
   const notifier = () =>
     harness.double.comments(REPO, 7).find((c) => c.body.startsWith('[APPROVALNOTIFIER]'));
   const writes = (): GitHubAction[] => harness.double.actions();
-  let sent = 0;
-  const send = async (event: string, payload: unknown) => {
-    await harness.send(event, payload as object);
-    sent += 1;
-    await idle(sent);
-  };
-  beforeEach(() => {
-    sent = 0;
-  });
+  const send = (event: string, payload: unknown) => deliver(harness, event, payload as object);
 
   it('rebuilds from the history on first use, then approves with 2 requests per /approve when warm', async () => {
     // Cold: carol's /approve is already on GitHub (comment 901); a new one from her arrives.

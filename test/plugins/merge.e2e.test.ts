@@ -1,6 +1,7 @@
 import type { WorldInput } from '../../src/github-double/world-schema.js';
 import { startWorld, type WorldHarness } from '../support/github-world.js';
 import { BACKENDS } from '../support/stores.js';
+import { deliver, pluginCalls } from './support/prow-deliveries.js';
 import { webhookExample } from '../support/webhook-examples.js';
 import { pullRequestEvent } from './support/pull-request-events.js';
 
@@ -32,31 +33,16 @@ function worldWith(sheriffYml: string, labels = ['lgtm', 'approved'], checkConcl
 
 describe.each(BACKENDS)('merge end to end on %s', (backend) => {
   let harness: WorldHarness;
-  let sent = 0;
 
   const start = async (world: WorldInput) => {
-    sent = 0;
     harness = await startWorld(backend, world);
   };
   afterEach(async () => {
     await harness.close();
   });
 
-  const send = async (event: string, payload: unknown) => {
-    await harness.send(event, payload as object);
-    sent += 1;
-    await harness.waitFor(async () => {
-      const stats = await harness.sheriff.queue.stats();
-      return stats.pending + stats.running === 0 && harness.handled.length >= sent;
-    });
-  };
-  const calls = () =>
-    harness.double.requests
-      .filter(
-        (request) =>
-          !/^apps\//.test(request.operationId ?? '') && request.operationId !== 'repos/get-content',
-      )
-      .map((request) => `${request.operationId ?? `${request.method} ${request.path}`} ${request.status}`);
+  const send = (event: string, payload: unknown) => deliver(harness, event, payload as object);
+  const calls = () => pluginCalls(harness);
   const labeled = (label: string, labels = PULL.labels) =>
     pullRequestEvent(REPO, 'labeled', { ...PULL, labels }, { sender: 'alice', label });
   const MERGE = {

@@ -4,6 +4,7 @@ import type { WorldInput } from '../../src/github-double/world-schema.js';
 import { OWNERS_MONOREPO } from '../areas/area-fixtures.js';
 import { issueComment, startWorld, type WorldHarness } from '../support/github-world.js';
 import { BACKENDS } from '../support/stores.js';
+import { pluginCalls } from './support/prow-deliveries.js';
 import { webhookExample, worldRetestReleaseComment } from '../support/webhook-examples.js';
 
 const REPO = 'example-ack/community';
@@ -76,13 +77,6 @@ describe.each(BACKENDS)('/notify-owners end to end on %s', (backend) => {
     harness.double.actions().filter((action) => action.path === COMMENTS_PATH);
   const commentBody = (action: GitHubAction | undefined) => (action?.body as { body: string }).body;
   /** The requests the plugin made (the App's authentication and the config read are not its doing). */
-  const pluginCalls = () =>
-    harness.double.requests
-      .filter(
-        (request) =>
-          !/^apps\//.test(request.operationId ?? '') && request.operationId !== 'repos/get-content',
-      )
-      .map((request) => `${request.operationId} ${request.status}`);
   const comment = (body: string, author = 'ana-lambda') =>
     issueComment({ repo: REPO, number: ISSUE, body, author, labels: TRACKING_LABELS });
   const replyTo = (payload: Record<string, unknown>, message: string) => {
@@ -116,7 +110,7 @@ describe.each(BACKENDS)('/notify-owners end to end on %s', (backend) => {
         },
       },
     ]);
-    expect(pluginCalls()).toEqual([
+    expect(pluginCalls(harness)).toEqual([
       'orgs/check-membership-for-user 204',
       'repos/get 200',
       'git/get-tree 200',
@@ -137,7 +131,7 @@ describe.each(BACKENDS)('/notify-owners end to end on %s', (backend) => {
       /^@ana-lambda: the owners of `s3` have already been notified on this issue\.\n\nNot pinged again, as they were notified here within the last day: `cy-s3` \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\), `dee-s3` \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)\.\n\n<details>/,
     );
     expect(second).not.toMatch(/@cy-s3|@dee-s3/);
-    expect(pluginCalls()).toEqual(['orgs/check-membership-for-user 204', 'issues/create-comment 201']);
+    expect(pluginCalls(harness)).toEqual(['orgs/check-membership-for-user 204', 'issues/create-comment 201']);
   });
 
   it("with no argument, notifies the areas of the issue's labels: OWNERS, an alias and a team from config", async () => {
@@ -159,7 +153,7 @@ describe.each(BACKENDS)('/notify-owners end to end on %s', (backend) => {
         ].join('\n'),
       ),
     );
-    expect(pluginCalls()).toEqual([
+    expect(pluginCalls(harness)).toEqual([
       'orgs/check-membership-for-user 204',
       'repos/get 200',
       'git/get-tree 200',
@@ -198,7 +192,7 @@ describe.each(BACKENDS)('/notify-owners end to end on %s', (backend) => {
         },
       },
     ]);
-    expect(pluginCalls()).toEqual([
+    expect(pluginCalls(harness)).toEqual([
       'orgs/check-membership-for-user 404',
       'repos/get-collaborator-permission-level 200',
       'issues/create-comment 201',
@@ -233,7 +227,7 @@ describe.each(BACKENDS)('/notify-owners end to end on %s', (backend) => {
 
     await harness.send('issue_comment', comment('/notify-owners rds'));
     await harness.waitFor(() => comments().length === 1);
-    expect(pluginCalls()).toEqual([
+    expect(pluginCalls(harness)).toEqual([
       'orgs/check-membership-for-user 204',
       'git/get-tree 304',
       'issues/create-comment 201',

@@ -3,6 +3,7 @@ import { createGitHubDouble, type GitHubAction } from '../../src/github-double/i
 import { issueComment, startWorld, TEST_PRIVATE_KEY, type WorldHarness } from '../support/github-world.js';
 import { startHarness, waitFor } from '../support/sheriff-harness.js';
 import { BACKENDS, createScratchLocation } from '../support/stores.js';
+import { pluginCalls } from './support/prow-deliveries.js';
 import {
   sharedFixturePath,
   WORLD_FIXTURE_SECRET,
@@ -49,13 +50,7 @@ describe.each(BACKENDS)('the release tracker end to end on %s', (backend) => {
   /** Waits until the plugins finished `count` deliveries in all. */
   const settled = (count: number) => harness.waitFor(() => harness.handled.length >= count);
   /** The requests the tracker made (the App's token and the config read are the pipeline's). */
-  const trackerCalls = () =>
-    harness.double.requests
-      .filter(
-        (request) =>
-          !/^apps\//.test(request.operationId ?? '') && request.operationId !== 'repos/get-content',
-      )
-      .map((request) => `${request.operationId} ${request.status}`);
+  const trackerCalls = () => pluginCalls(harness);
   const bodyOf = (action: GitHubAction | undefined) => (action?.body ?? {}) as Record<string, unknown>;
   const issueRecord = (repo: string, number: number) =>
     harness.double.state.repos.get(repo.toLowerCase())!.issues.get(number)!;

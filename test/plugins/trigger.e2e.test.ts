@@ -3,6 +3,7 @@ import type { WorldInput } from '../../src/github-double/world-schema.js';
 import { CANNOT_TRIGGER } from '../../plugins/trigger/decide-trigger.js';
 import { issueComment, startWorld, type WorldHarness } from '../support/github-world.js';
 import { BACKENDS } from '../support/stores.js';
+import { deliver, pluginCalls } from './support/prow-deliveries.js';
 import { pullRequestEvent } from './support/pull-request-events.js';
 
 const REPO = 'acme/widgets';
@@ -54,11 +55,9 @@ const world: WorldInput = {
 
 describe.each(BACKENDS)('trigger end to end on %s', (backend) => {
   let harness: WorldHarness;
-  let sent = 0;
   let nextCommentId = 2000;
 
   beforeEach(async () => {
-    sent = 0;
     harness = await startWorld(backend, world);
   });
   afterEach(async () => {
@@ -74,21 +73,8 @@ describe.each(BACKENDS)('trigger end to end on %s', (backend) => {
     payload.comment.html_url = `https://github.com/${REPO}/pull/7#issuecomment-${id}`;
     return payload;
   };
-  const send = async (event: string, payload: unknown) => {
-    await harness.send(event, payload as object);
-    sent += 1;
-    await harness.waitFor(async () => {
-      const stats = await harness.sheriff.queue.stats();
-      return stats.pending + stats.running === 0 && harness.handled.length >= sent;
-    });
-  };
-  const calls = () =>
-    harness.double.requests
-      .filter(
-        (request) =>
-          !/^apps\//.test(request.operationId ?? '') && request.operationId !== 'repos/get-content',
-      )
-      .map((request) => `${request.operationId} ${request.status}`);
+  const send = (event: string, payload: unknown) => deliver(harness, event, payload as object);
+  const calls = () => pluginCalls(harness);
   /** Reads in any order (some are made together), then the writes in order. */
   const readsThenWrites = () => {
     const all = calls();

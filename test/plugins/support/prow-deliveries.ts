@@ -130,7 +130,7 @@ export function pluginCalls(harness: WorldHarness): string[] {
     .filter(
       (request) => !/^apps\//.test(request.operationId ?? '') && request.operationId !== 'repos/get-content',
     )
-    .map((request) => `${request.operationId} ${request.status}`);
+    .map((request) => `${request.operationId ?? `${request.method} ${request.path}`} ${request.status}`);
 }
 
 /** Sends one delivery and waits until the plugins are done with it. */
