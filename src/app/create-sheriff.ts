@@ -95,6 +95,7 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
       registry,
       github,
       configs: new RepoConfigSource(buildConfigSchema(registry.plugins), store.db),
+      store: store.db,
       selfLogins: [`${settings.appSlug}[bot]`],
       metrics,
     });

@@ -24,7 +24,7 @@ export class RepoConfigSource {
   constructor(
     private readonly schema: ConfigSchema,
     /** The store it keeps valid configs in; the dispatcher hands the same store to plugins. */
-    readonly db: Kysely<Database>,
+    private readonly db: Kysely<Database>,
     private readonly ttlMs = 60_000,
   ) {}
 

@@ -2,6 +2,8 @@ import { type GenericComment, toGenericComment } from '../commands/generic-comme
 import { type CommandToken, lexCommands } from '../commands/lex-commands.js';
 import { formatReply } from '../commands/format-reply.js';
 import { shouldActOn } from '../commands/should-act-on.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
 import type { LoadedConfig, RepoConfigSource } from '../config/repo-config-source.js';
 import { CONFIG_PATH } from '../config/sheriff-config-schema.js';
 import type { GitHubApp, GitHubClient } from '../github/github-app.js';
@@ -16,6 +18,8 @@ export interface DispatcherOptions {
   registry: PluginRegistry;
   github: GitHubApp | undefined;
   configs: RepoConfigSource;
+  /** The store plugins keep their own tables in. */
+  store: Kysely<Database>;
   /** The logins Sheriff posts as (`sheriff[bot]`, a machine user): their comments never act. */
   selfLogins: readonly string[];
   /** The OWNERS cache plugins share (default: a new one per dispatcher). */
@@ -63,7 +67,7 @@ export function createEventDispatcher(options: DispatcherOptions): EventHandler 
     const loaded = await configs.load(client, repository.owner, repository.name, log);
     const services = {
       repoConfig: loaded.config,
-      store: configs.db,
+      store: options.store,
       owners,
       ...(options.metrics ? { metrics: options.metrics } : {}),
     };

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../../src/store/schema.js';
 import type { RepoConfigSource } from '../../src/config/repo-config-source.js';
 import type { GitHubApp, GitHubClient } from '../../src/github/github-app.js';
 import { createLogger } from '../../src/logging/logger.js';
@@ -29,9 +31,16 @@ function dispatcherFor(plugins: PluginDefinition[]) {
   const configs = {
     load: async () => ({ config: { plugins: {} }, origin: 'valid', problems: [] }),
     invalidate: () => {},
-    db: undefined,
   } as unknown as RepoConfigSource;
-  return createEventDispatcher({ registry: new PluginRegistry(plugins), github, configs, selfLogins: [] });
+  // The failing plugins never touch the store.
+  const store = undefined as unknown as Kysely<Database>;
+  return createEventDispatcher({
+    registry: new PluginRegistry(plugins),
+    github,
+    configs,
+    store,
+    selfLogins: [],
+  });
 }
 
 const statusEvent = () => ({
