@@ -12,6 +12,7 @@ import type { ReleaseTrackerConfig } from './release-tracker-config.js';
 import { routeJobRun } from './route-job-run.js';
 import type { TrackerEvent } from './tracker-action.js';
 import { type TrackerRouting, withOpenedIssue } from './tracker-state.js';
+import { trackerNotices } from './tracker-notices.js';
 import { TrackerStore } from './tracker-store.js';
 import { trackingKeyOf } from './tracking-key.js';
 
@@ -82,7 +83,10 @@ export async function runJobSignal(context: EventContext<ReleaseTrackerConfig>):
     interrupted: claim.interrupted,
   });
   const next = opened ? withOpenedIssue(plan.next, opened) : plan.next;
-  const { mttdSeconds } = await store.commit(key, run.runId, next, plan.events, now);
+  const notices = trackerNotices(key, snapshot.state, { ...plan, next }, now.toISOString(), opened ?? null);
+  const { mttdSeconds } = await store.commit(key, run.runId, next, plan.events, now, (trx) =>
+    context.notify(notices, trx),
+  );
   recordMetrics(context, plan.events, mttdSeconds);
 }
 

@@ -2,6 +2,7 @@ import { PermissionChecker } from '../../src/permissions/permission-checker.js';
 import type { CommandContext } from '../../src/plugins/plugin-definition.js';
 import { decideTrackerCommands, renderCommandReply } from './decide-tracker-commands.js';
 import type { ReleaseTrackerConfig } from './release-tracker-config.js';
+import { humanMarkNotice } from './tracker-notices.js';
 import { TrackerStore } from './tracker-store.js';
 
 /**
@@ -29,11 +30,13 @@ export async function runTrackerCommands(context: CommandContext<ReleaseTrackerC
     return;
   }
 
+  const now = new Date();
   const decisions = decideTrackerCommands(commands, {
     commenter: comment.authorLogin,
-    now: new Date(),
+    now,
     episodeOpen: tracked.current,
   });
+  const notices = [];
   const replies: string[] = [];
   for (const decision of decisions) {
     switch (decision.type) {
@@ -45,9 +48,27 @@ export async function runTrackerCommands(context: CommandContext<ReleaseTrackerC
           issue_number: comment.number,
           assignees: [decision.login],
         });
+        if (tracked.current)
+          notices.push(
+            humanMarkNotice(
+              tracked.key,
+              tracked.state,
+              { kind: 'acknowledged', actor: decision.login },
+              now.toISOString(),
+            ),
+          );
         break;
       case 'snooze':
         await store.setMarks(tracked.key, { snoozed_until: new Date(decision.until) });
+        if (tracked.current)
+          notices.push(
+            humanMarkNotice(
+              tracked.key,
+              tracked.state,
+              { kind: 'snoozed', actor: comment.authorLogin, until: decision.until },
+              now.toISOString(),
+            ),
+          );
         break;
       case 'mute':
         await store.setMarks(tracked.key, { muted: true });
@@ -61,5 +82,6 @@ export async function runTrackerCommands(context: CommandContext<ReleaseTrackerC
     const reply = renderCommandReply(decision, tracked.state.job);
     if (reply !== undefined) replies.push(reply);
   }
+  await context.notify(notices.filter((notice) => notice !== null));
   if (replies.length > 0) await context.reply(replies.join('\n\n'));
 }

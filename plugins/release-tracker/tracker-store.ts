@@ -174,6 +174,8 @@ export class TrackerStore {
     next: TrackerState,
     events: readonly TrackerEvent[],
     now: Date,
+    /** More writes in the same transaction (the notices this state change publishes). */
+    alongside?: (trx: Kysely<Database>) => Promise<void>,
   ): Promise<{ mttdSeconds: number | null }> {
     const issue = next.episode?.issue ?? null;
     let mttdSeconds: number | null = null;
@@ -239,6 +241,7 @@ export class TrackerStore {
             .execute();
         }
       }
+      if (alongside) await alongside(trx);
     });
     return { mttdSeconds };
   }

@@ -9,6 +9,9 @@ import { createDeliveryJobHandler } from '../pipeline/delivery-job.js';
 import { type ScheduledTask, Scheduler } from '../pipeline/scheduler.js';
 import { createStoreRetentionTask } from '../pipeline/store-retention-task.js';
 import { createEventDispatcher } from '../plugins/dispatch-event.js';
+import { createPluginBackground } from '../plugins/plugin-background.js';
+import { GitHubOwnersLoader } from '../owners/load-owners-from-github.js';
+import { GangwayClient } from '../prow/gangway-client.js';
 import type { PluginDefinition } from '../plugins/plugin-definition.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
 import { RepoConfigSource } from '../config/repo-config-source.js';
@@ -41,6 +44,8 @@ export interface SheriffOptions {
   jobHandlers?: Readonly<Record<string, JobHandler>>;
   /** A `fetch` for GitHub instead of the network (the GitHub double). */
   githubFetch?: typeof globalThis.fetch;
+  /** A `fetch` for Gangway instead of the network (a local receiver in tests). */
+  gangwayFetch?: typeof globalThis.fetch;
   /** How often replicas look for due schedules. */
   schedulerTickMs?: number;
   /** Whether to start the worker (a receive-only replica can leave it off). */
@@ -89,15 +94,33 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
     : undefined;
 
   const registry = new PluginRegistry(options.plugins ?? BUILTIN_PLUGINS);
+  const configs = new RepoConfigSource(buildConfigSchema(registry.plugins), store.db);
+  const owners = new GitHubOwnersLoader();
+  const gangway = settings.gangway ? new GangwayClient(settings.gangway, options.gangwayFetch) : undefined;
+  const background = createPluginBackground({
+    registry,
+    github,
+    configs,
+    store: store.db,
+    owners,
+    gangway,
+    metrics,
+    log,
+    defaultMaxAttempts: settings.worker.maxAttempts,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const dispatch =
     options.handleEvent ??
     createEventDispatcher({
       registry,
       github,
-      configs: new RepoConfigSource(buildConfigSchema(registry.plugins), store.db),
+      configs,
       store: store.db,
       selfLogins: [`${settings.appSlug}[bot]`],
       metrics,
+      owners,
+      background,
+      ...(gangway ? { gangway } : {}),
     });
   const handleEvent = options.wrapEventHandler ? options.wrapEventHandler(dispatch) : dispatch;
 
@@ -107,6 +130,7 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
     metrics,
     settings: settings.worker,
     handlers: {
+      ...background.jobHandlers,
       ...options.jobHandlers,
       [DELIVERY_JOB]: createDeliveryJobHandler(deliveries, handleEvent),
     },
@@ -119,6 +143,7 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
 
   const tasks: ScheduledTask[] = [
     createStoreRetentionTask({ deliveries, queue, ledger, retentionDays: settings.retentionDays }),
+    ...background.tasks,
   ];
   if (github && settings.redelivery.enabled) {
     tasks.push(

@@ -11,6 +11,9 @@ import type { SheriffMetrics } from '../metrics/sheriff-metrics.js';
 import { GitHubOwnersLoader } from '../owners/load-owners-from-github.js';
 import type { DeliveredEvent, EventHandler } from '../pipeline/delivered-event.js';
 import { RetryLaterError } from '../pipeline/job-errors.js';
+import type { GangwayClient } from '../prow/gangway-client.js';
+import { createLogger } from '../logging/logger.js';
+import { createPluginBackground, type PluginBackground } from './plugin-background.js';
 import type { CommandSpec, PluginDefinition } from './plugin-definition.js';
 import type { PluginRegistry } from './plugin-registry.js';
 
@@ -26,6 +29,9 @@ export interface DispatcherOptions {
   owners?: GitHubOwnersLoader;
   /** Sheriff's metrics, for plugins that export their own (absent in tests of the dispatcher alone). */
   metrics?: SheriffMetrics;
+  /** Plugins' jobs and notices (default: queued in `store`, with no Gangway). */
+  background?: Pick<PluginBackground, 'servicesFor'>;
+  gangway?: GangwayClient;
 }
 
 interface RepositoryRef {
@@ -42,6 +48,18 @@ interface RepositoryRef {
 export function createEventDispatcher(options: DispatcherOptions): EventHandler {
   const { registry, github, configs } = options;
   const owners = options.owners ?? new GitHubOwnersLoader();
+  const background =
+    options.background ??
+    createPluginBackground({
+      registry,
+      github,
+      configs,
+      store: options.store,
+      owners,
+      gangway: options.gangway,
+      log: createLogger('silent'),
+      defaultMaxAttempts: 8,
+    });
 
   return async (event, { log }) => {
     // Sheriff's own endpoints (a posted ProwJob) name the repository in the delivery, not the payload.
@@ -91,6 +109,7 @@ export function createEventDispatcher(options: DispatcherOptions): EventHandler 
         await run(plugin, () =>
           plugin.handleCommands!({
             ...services,
+            ...background.servicesFor(plugin),
             comment,
             commands,
             config: pluginConfig(loaded, plugin),
@@ -108,6 +127,7 @@ export function createEventDispatcher(options: DispatcherOptions): EventHandler 
       await run(plugin, () =>
         plugin.handleEvent!({
           ...services,
+          ...background.servicesFor(plugin),
           event,
           config: pluginConfig(loaded, plugin),
           github: client,
@@ -157,14 +177,14 @@ export function routeCommands(
   return routed;
 }
 
-function isEnabled(loaded: LoadedConfig, plugin: PluginDefinition): boolean {
+export function isEnabled(loaded: LoadedConfig, plugin: PluginDefinition): boolean {
   return (
     (loaded.config.plugins as Record<string, { enabled?: boolean } | undefined>)[plugin.name]?.enabled !==
     false
   );
 }
 
-function pluginConfig(loaded: LoadedConfig, plugin: PluginDefinition): never {
+export function pluginConfig(loaded: LoadedConfig, plugin: PluginDefinition): never {
   return (loaded.config.plugins as Record<string, unknown>)[plugin.name] as never;
 }
 

@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import type { CommandToken } from '../commands/lex-commands.js';
 import type { GenericComment } from '../commands/generic-comment.js';
 import type { SheriffConfig } from '../config/sheriff-config-schema.js';
-import type { GitHubClient } from '../github/github-app.js';
+import type { GitHubApp, GitHubClient } from '../github/github-app.js';
+import type { ReleaseNotice } from '../notifications/release-notice.js';
+import type { GangwayClient } from '../prow/gangway-client.js';
 import type { Logger } from '../logging/logger.js';
 import type { SheriffMetrics } from '../metrics/sheriff-metrics.js';
 import type { GitHubOwnersLoader } from '../owners/load-owners-from-github.js';
@@ -21,6 +23,88 @@ export interface PluginServices {
   owners: GitHubOwnersLoader;
   /** Sheriff's Prometheus metrics, for plugins that export their own (absent when run without them). */
   metrics?: SheriffMetrics;
+  /**
+   * Queues one of this plugin's own `jobs` (follow-up work: sending, polling, a delayed check).
+   * Pass `db` (a transaction) to queue it atomically with the plugin's own state change.
+   */
+  enqueue(job: PluginJobRequest, db?: Kysely<Database>): Promise<void>;
+  /** Publishes notices to every plugin with a `handleNotice`; `db` as for `enqueue`. */
+  notify(notices: readonly ReleaseNotice[], db?: Kysely<Database>): Promise<void>;
+  /** Prow's Gangway, when configured (`GANGWAY_URL`): re-runs Prow jobs. */
+  gangway: GangwayClient | undefined;
+}
+
+/** A job a plugin queues for itself; its `name` is a key of the plugin's `jobs`. */
+export interface PluginJobRequest {
+  name: string;
+  /** Jobs with the same key (across all plugins) run one at a time, in order. */
+  key: string;
+  /** JSON-serialisable; the job validates it when it runs. */
+  data: unknown;
+  runAt?: Date;
+  /** Default: the plugin job's `maxAttempts`, else the worker's `JOB_MAX_ATTEMPTS`. */
+  maxAttempts?: number;
+}
+
+/**
+ * What work outside a webhook has (a plugin's job, schedule or notice): no repository is implied,
+ * so it asks for one with `repositoryContext`.
+ */
+export interface BackgroundContext {
+  log: Logger;
+  store: Kysely<Database>;
+  metrics?: SheriffMetrics;
+  /** Absent when the App is not registered. */
+  github: GitHubApp | undefined;
+  gangway: GangwayClient | undefined;
+  enqueue(job: PluginJobRequest, db?: Kysely<Database>): Promise<void>;
+  notify(notices: readonly ReleaseNotice[], db?: Kysely<Database>): Promise<void>;
+  /** Sheriff's clock (`sheriff simulate` drives it). */
+  now: Date;
+  /**
+   * The installation client and validated config of one repository (`owner/name`), with this
+   * plugin's section and whether it is enabled there; undefined when the App is not installed.
+   */
+  repositoryContext(repository: string): Promise<RepositoryContext | undefined>;
+}
+
+export interface RepositoryContext {
+  github: GitHubClient;
+  repoConfig: SheriffConfig;
+  /** This plugin's section of the config (typed by the plugin). */
+  config: unknown;
+  enabled: boolean;
+  owners: GitHubOwnersLoader;
+}
+
+export interface PluginJobDefinition {
+  /** Attempts before the job is dead-lettered (default: `JOB_MAX_ATTEMPTS`). */
+  maxAttempts?: number;
+  /** Runs at least once per queued job: it must be idempotent. Throw `RetryLaterError` to wait. */
+  run(context: BackgroundContext & PluginJobRun): Promise<void>;
+}
+
+export interface PluginJobRun {
+  data: unknown;
+  key: string;
+  /** 1 on the first try. */
+  attempt: number;
+  maxAttempts: number;
+  signal: AbortSignal;
+}
+
+/** Periodic work, held in the store (one replica runs each due schedule; restarts keep it). */
+export interface PluginScheduleDefinition {
+  name: string;
+  intervalMs: number;
+  /** Receives what it returned last time (a cursor) and returns the next one. */
+  run(context: BackgroundContext & { state: unknown }): Promise<unknown>;
+}
+
+export interface NoticeContext extends BackgroundContext {
+  notice: ReleaseNotice;
+  /** The notice's repository's config and this plugin's section of it. */
+  repository: RepositoryContext;
 }
 
 /** How a command is documented: the registry, PluginHelp, docs/commands.md and `/help` all read this. */
@@ -100,6 +184,15 @@ export interface PluginDefinition<Schema extends z.ZodType = z.ZodType> {
     repository: { owner: string; name: string },
   ): string;
   handleEvent?(context: EventContext<z.output<Schema>>): Promise<void>;
+  /** This plugin's follow-up work, queued with `enqueue({ name, ... })`; job kind `plugin:<plugin>/<name>`. */
+  jobs?: Readonly<Record<string, PluginJobDefinition>>;
+  /** Periodic tasks (schedule name `plugin:<plugin>/<name>`). */
+  schedules?: readonly PluginScheduleDefinition[];
+  /**
+   * Receives every published notice whose repository has this plugin enabled. Runs in a job of
+   * its own per notice and plugin, so one plugin failing never repeats another's messages.
+   */
+  handleNotice?(context: NoticeContext): Promise<void>;
 }
 
 /** Identity function that checks a plugin definition against the contract and infers its config type. */

@@ -6,6 +6,10 @@ import {
   type GitHubClientSettings,
 } from '../github/github-client-settings.js';
 import type { StoreLocation } from '../store/open-store.js';
+import type { GangwaySettings } from '../prow/gangway-client.js';
+import { readGangwaySettings } from '../prow/gangway-settings.js';
+import { type NotificationSettings, readNotificationSettings } from '../notifications/notification-settings.js';
+import { readSecretList } from './read-secret.js';
 
 /**
  * Process settings, read once from the environment at start. Everything that is a secret
@@ -20,6 +24,12 @@ export interface Settings {
   webhookSecrets: string[];
   /** Bearer tokens accepted on `POST /api/v1/prowjobs` (more than one during a rotation). Empty: refuse all. */
   prowjobTokens: string[];
+  /** Tokens accepted on `POST /api/v1/flagger` (Flagger cannot sign; more than one during a rotation). Empty: refuse all. */
+  flaggerTokens: string[];
+  /** Prow's Gangway, for re-running Prow jobs (`/retest-release`, `/retest`); absent when not configured. */
+  gangway: GangwaySettings | undefined;
+  /** Slack and outgoing webhook destinations (secrets; repositories only route to them). */
+  notifications: NotificationSettings;
   maxBodyBytes: number;
   /** Absent when the GitHub App is not registered yet: Sheriff still starts and says what is missing. */
   app: { appId: string; privateKey: string } | undefined;
@@ -115,6 +125,9 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
       : { backend: 'pglite', dataDir: resolve(e.DATA_DIR) },
     webhookSecrets: readWebhookSecrets(e.WEBHOOK_SECRET, e.WEBHOOK_SECRETS, e.WEBHOOK_SECRET_FILE),
     prowjobTokens: readProwJobTokens(e.PROWJOB_TOKEN, e.PROWJOB_TOKENS),
+    flaggerTokens: readSecretList(env, 'FLAGGER_TOKEN'),
+    gangway: orSettingsError(() => readGangwaySettings(env)),
+    notifications: orSettingsError(() => readNotificationSettings(env)),
     maxBodyBytes: e.MAX_BODY_BYTES,
     app: readAppCredentials(e.APP_ID, e.PRIVATE_KEY, e.PRIVATE_KEY_PATH),
     githubApiUrl: e.GITHUB_API_URL.replace(/\/+$/, ''),
@@ -146,6 +159,14 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     retentionDays: e.RETENTION_DAYS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
+}
+
+function orSettingsError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new SettingsError(`Invalid environment: ${(error as Error).message}`);
+  }
 }
 
 function readWebhookSecrets(single?: string, list?: string, file?: string): string[] {

@@ -1,0 +1,126 @@
+import type { NoticeIssue, NoticeKind, ReleaseNotice } from '../../src/notifications/release-notice.js';
+import type { TrackerPlan } from './tracker-action.js';
+import type { Episode, TrackerState, TrackingIssueRef } from './tracker-state.js';
+
+/** The tracking issue's address for messages (GitHub's web URL form). */
+export function noticeIssueOf(issue: TrackingIssueRef, webUrl = 'https://github.com'): NoticeIssue {
+  return {
+    repository: issue.repository,
+    number: issue.number,
+    url: `${webUrl}/${issue.repository}/issues/${issue.number}`,
+  };
+}
+
+/**
+ * The notices a reconciliation's plan means, pure: an opened issue, a recovery, a stage change, a
+ * reminder (an escalation), a failure after a person's action. Edits of the status block alone are
+ * not news and give none.
+ *
+ * @example
+ * trackerNotices(key, previousState, plan, now).map((notice) => notice.kind); // ['opened']
+ */
+export function trackerNotices(
+  key: string,
+  previous: TrackerState,
+  plan: TrackerPlan,
+  now: string,
+  issue: TrackingIssueRef | null,
+): ReleaseNotice[] {
+  const notices: ReleaseNotice[] = [];
+  const episode = plan.next.episode ?? previous.episode;
+  if (!episode) return notices;
+  const base = (
+    kind: NoticeKind,
+    discriminator: string | number,
+    summary: string,
+    ep: Episode,
+  ): ReleaseNotice => {
+    const tracked = issue ?? ep.issue;
+    return {
+      id: `${key}#${ep.firstFailure.runId}/${kind}/${discriminator}`,
+      kind,
+      trackingKey: key,
+      episode: ep.firstFailure.runId,
+      repository: plan.next.repository,
+      job: plan.next.job,
+      area: ep.routing?.area ?? null,
+      severity: ep.routing?.severity ?? 'warning',
+      stage: ep.stage,
+      failures: plan.next.consecutiveFailures,
+      issue: tracked ? noticeIssueOf(tracked) : null,
+      logsUrl: ep.lastFailure.url,
+      owners: ep.routing?.owners.map((owner) => owner.handle) ?? [],
+      summary,
+      at: now,
+    };
+  };
+  for (const event of plan.events) {
+    if (event.type === 'opened' && plan.next.episode) {
+      notices.push(base('opened', 0, `${plan.next.job} is failing`, plan.next.episode));
+    } else if (event.type === 'ended' && previous.episode?.issue) {
+      const resolved = base('resolved', 0, `${plan.next.job} recovered`, previous.episode);
+      notices.push({ ...resolved, failures: 0 });
+    }
+  }
+  for (const action of plan.actions) {
+    if (action.type !== 'comment' || !plan.next.episode) continue;
+    const ep = plan.next.episode;
+    if (action.kind === 'stage')
+      notices.push(
+        base(
+          'stage-changed',
+          ep.stage ?? 'unknown',
+          `${plan.next.job} now fails at ${ep.stage ?? 'an unknown stage'}`,
+          ep,
+        ),
+      );
+    else if (action.kind === 'reminder')
+      notices.push(
+        base(
+          'escalated',
+          plan.next.consecutiveFailures,
+          `${plan.next.job} has failed ${plan.next.consecutiveFailures} times in a row`,
+          ep,
+        ),
+      );
+    else if (action.kind === 'after-human')
+      notices.push(base('updated', plan.next.consecutiveFailures, `${plan.next.job} failed again`, ep));
+  }
+  return notices;
+}
+
+/**
+ * The notice a person's `/ack` or `/snooze` on the current episode's issue gives (reminders stop
+ * or pause); none when the key has no open episode.
+ */
+export function humanMarkNotice(
+  key: string,
+  state: TrackerState,
+  mark: { kind: 'acknowledged'; actor: string } | { kind: 'snoozed'; actor: string; until: string },
+  now: string,
+): ReleaseNotice | null {
+  const ep = state.episode;
+  if (!ep?.issue) return null;
+  const notice: ReleaseNotice = {
+    id: `${key}#${ep.firstFailure.runId}/${mark.kind}/${now}`,
+    kind: mark.kind,
+    trackingKey: key,
+    episode: ep.firstFailure.runId,
+    repository: state.repository,
+    job: state.job,
+    area: ep.routing?.area ?? null,
+    severity: ep.routing?.severity ?? 'warning',
+    stage: ep.stage,
+    failures: state.consecutiveFailures,
+    issue: noticeIssueOf(ep.issue),
+    logsUrl: ep.lastFailure.url,
+    owners: ep.routing?.owners.map((owner) => owner.handle) ?? [],
+    summary:
+      mark.kind === 'acknowledged'
+        ? `${mark.actor} is on ${state.job}`
+        : `${mark.actor} snoozed ${state.job} until ${mark.until}`,
+    actor: mark.actor,
+    at: now,
+  };
+  return mark.kind === 'snoozed' ? { ...notice, snoozedUntil: mark.until } : notice;
+}
