@@ -11,11 +11,9 @@ export function readGangwaySettings(
 ): GangwaySettings | undefined {
   const url = env.GANGWAY_URL?.trim();
   if (!url) return undefined;
-  try {
-    new URL(url);
-  } catch {
-    throw new Error(`GANGWAY_URL: not a URL: ${url}`);
-  }
+  // `new URL` alone accepts `gangway:32000` (a scheme named gangway); insist on HTTP(S).
+  if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url))
+    throw new Error(`GANGWAY_URL: not an http(s) URL: ${url}`);
   const token = readSecret(env, 'GANGWAY_TOKEN');
   const apiKey = readSecret(env, 'GANGWAY_API_KEY');
   const timeout = Number(env.GANGWAY_TIMEOUT_MS ?? 10_000);
