@@ -129,6 +129,8 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
     log,
     metrics,
     settings: settings.worker,
+    // Called only once the worker runs, after `intake` below exists.
+    intakeBursting: () => intake.rate.perSecond() > settings.worker.burstRatePerSecond,
     handlers: {
       ...background.jobHandlers,
       ...options.jobHandlers,

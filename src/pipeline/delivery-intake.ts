@@ -1,5 +1,6 @@
 import type { DeliveryLog } from '../store/delivery-log.js';
 import type { NewDelivery } from '../store/schema.js';
+import { RateMeter } from './rate-meter.js';
 
 export type IntakeResult = 'stored' | 'duplicate';
 
@@ -32,6 +33,8 @@ export class DeliveryIntake {
   private writing = false;
   private idle: Promise<void> = Promise.resolve();
   private markIdle: () => void = () => {};
+  /** Deliveries offered over the last second: the worker yields to a burst (see `Worker`). */
+  readonly rate = new RateMeter(1000, 10);
 
   constructor(
     private readonly log: DeliveryLog,
@@ -39,6 +42,7 @@ export class DeliveryIntake {
   ) {}
 
   accept(delivery: NewDelivery): Promise<IntakeResult> {
+    this.rate.mark();
     return new Promise<IntakeResult>((resolve, reject) => {
       this.waiting.push({ delivery, resolve, reject });
       if (!this.writing) void this.drain();

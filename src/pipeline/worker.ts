@@ -27,6 +27,13 @@ export interface WorkerOptions {
   metrics: SheriffMetrics;
   settings: WorkerSettings;
   workerId?: string;
+  /**
+   * True while the webhook intake is in a burst: the worker then runs at most
+   * `settings.burstConcurrency` jobs, leaving the CPU to acknowledging deliveries. An
+   * unacknowledged delivery may be lost (GitHub gives up after 10 s and never retries by itself);
+   * a stored one only waits. Below the burst rate the worker runs at full concurrency.
+   */
+  intakeBursting?: () => boolean;
 }
 
 /**
@@ -102,10 +109,13 @@ export class Worker {
     // batches (half the slots free, or nothing running), and let a burst of wake-ups settle.
     const batch = Math.max(1, Math.ceil(concurrency / 2));
     while (this.running) {
-      const free = concurrency - this.inFlight.size;
+      const limit = this.options.intakeBursting?.()
+        ? Math.min(concurrency, this.options.settings.burstConcurrency)
+        : concurrency;
+      const free = limit - this.inFlight.size;
       let claimed: ClaimedJob[] = [];
       this.pendingWake = false;
-      if (free > 0 && (free >= batch || this.inFlight.size === 0)) {
+      if (free > 0 && (free >= Math.min(batch, limit) || this.inFlight.size === 0)) {
         try {
           claimed = await this.options.queue.claim(this.id, free, leaseMs);
         } catch (error) {

@@ -8,7 +8,10 @@ import {
 import type { StoreLocation } from '../store/open-store.js';
 import type { GangwaySettings } from '../prow/gangway-client.js';
 import { readGangwaySettings } from '../prow/gangway-settings.js';
-import { type NotificationSettings, readNotificationSettings } from '../notifications/notification-settings.js';
+import {
+  type NotificationSettings,
+  readNotificationSettings,
+} from '../notifications/notification-settings.js';
 import { readSecretList } from './read-secret.js';
 
 /**
@@ -47,6 +50,9 @@ export interface Settings {
 
 export interface WorkerSettings {
   concurrency: number;
+  /** Jobs run at once while deliveries arrive faster than `burstRatePerSecond` (never 0: work still drains). */
+  burstConcurrency: number;
+  burstRatePerSecond: number;
   leaseMs: number;
   pollMs: number;
   maxAttempts: number;
@@ -94,6 +100,8 @@ const Environment = z.object({
   APP_SLUG: z.string().min(1).default('sheriff'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CONCURRENCY: integer(8, 1),
+  WORKER_BURST_CONCURRENCY: integer(2, 1),
+  WORKER_BURST_RATE: integer(400, 1),
   WORKER_LEASE_MS: integer(60_000, 1000),
   WORKER_POLL_MS: integer(1000, 10),
   JOB_MAX_ATTEMPTS: integer(8, 1),
@@ -144,6 +152,8 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     logLevel: e.LOG_LEVEL,
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
+      burstConcurrency: e.WORKER_BURST_CONCURRENCY,
+      burstRatePerSecond: e.WORKER_BURST_RATE,
       leaseMs: e.WORKER_LEASE_MS,
       pollMs: e.WORKER_POLL_MS,
       maxAttempts: e.JOB_MAX_ATTEMPTS,

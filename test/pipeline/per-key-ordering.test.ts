@@ -8,6 +8,8 @@ import { createScratchLocation, type ScratchLocation } from '../support/stores.j
 
 const settings = {
   concurrency: 6,
+  burstConcurrency: 2,
+  burstRatePerSecond: 400,
   leaseMs: 30_000,
   pollMs: 20,
   maxAttempts: 3,

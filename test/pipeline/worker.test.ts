@@ -23,14 +23,21 @@ describe.each(BACKENDS)('Worker on %s', (backend) => {
     await store.close();
   });
 
-  function startWorker(handlers: Record<string, JobHandler>, maxAttempts = 3) {
+  function startWorker(
+    handlers: Record<string, JobHandler>,
+    maxAttempts = 3,
+    intakeBursting?: () => boolean,
+  ) {
     worker = new Worker({
       queue,
       handlers,
+      ...(intakeBursting ? { intakeBursting } : {}),
       log: createLogger('silent'),
       metrics,
       settings: {
         concurrency: 4,
+        burstConcurrency: 1,
+        burstRatePerSecond: 400,
         leaseMs: 10_000,
         pollMs: 20,
         maxAttempts,
@@ -42,6 +49,43 @@ describe.each(BACKENDS)('Worker on %s', (backend) => {
   }
 
   const status = async (id: number) => (await queue.get(id))?.status;
+
+  it('runs one job at a time while the intake bursts, and all of them again once it calms', async () => {
+    let bursting = true;
+    let running = 0;
+    let peakWhileBursting = 0;
+    let peakAfter = 0;
+    const releases: Array<() => void> = [];
+    startWorker(
+      {
+        slow: async () => {
+          running++;
+          if (bursting) peakWhileBursting = Math.max(peakWhileBursting, running);
+          else peakAfter = Math.max(peakAfter, running);
+          await new Promise<void>((resolve) => releases.push(resolve));
+          running--;
+        },
+      },
+      3,
+      () => bursting,
+    );
+    const ids = await queue.enqueue(
+      Array.from({ length: 8 }, (_, index) => ({ kind: 'slow', key: `k${index}`, maxAttempts: 1 })),
+    );
+    // While bursting, work still drains (never starved), one job at a time.
+    for (let done = 0; done < 3; done++) {
+      await waitFor(() => releases.length > done);
+      releases[done]!();
+    }
+    expect(peakWhileBursting).toBe(1);
+    bursting = false;
+    await waitFor(() => running === 4);
+    expect(peakAfter).toBe(4);
+    for (const release of releases) release();
+    await waitFor(() => releases.length === 8);
+    for (const release of releases) release();
+    for (const id of ids) await waitFor(async () => (await status(id)) === 'done');
+  });
 
   it('retries a failing job with backoff and completes it when the handler recovers', async () => {
     let calls = 0;
