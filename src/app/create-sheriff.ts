@@ -22,6 +22,7 @@ import { type JobHandler, Worker } from '../pipeline/worker.js';
 import { createHttpServer } from '../server/create-http-server.js';
 import { registerGitHubWebhookRoute } from '../server/routes/github-webhooks.js';
 import { registerOperationsRoutes } from '../server/routes/operations.js';
+import { registerDashboardRoutes } from '../server/routes/dashboard.js';
 import { registerProwJobRoute } from '../server/routes/prowjobs.js';
 import type { Settings } from '../settings/read-settings.js';
 import { DELIVERY_JOB, DeliveryLog } from '../store/delivery-log.js';
@@ -167,6 +168,12 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
   registerProwJobRoute(http, { intake, tokens: settings.prowjobTokens, metrics, log });
   registerOperationsRoutes(http, { store, queue, metrics });
   registerPluginHelpRoute(http, registry);
+  registerDashboardRoutes(http, {
+    db: store.db,
+    access: settings.dashboard.access,
+    windowDays: settings.dashboard.windowDays,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
 
   let stopped = false;
   return {

@@ -13,6 +13,7 @@ import {
   readNotificationSettings,
 } from '../notifications/notification-settings.js';
 import { readSecretList } from './read-secret.js';
+import type { DashboardAccess } from '../server/routes/dashboard.js';
 
 /**
  * Process settings, read once from the environment at start. Everything that is a secret
@@ -31,6 +32,8 @@ export interface Settings {
   flaggerTokens: string[];
   /** Prow's Gangway, for re-running Prow jobs (`/retest-release`, `/retest`); absent when not configured. */
   gangway: GangwaySettings | undefined;
+  /** Who may see `/dashboard` and `/api/v1/release-health` (off unless configured). */
+  dashboard: { access: DashboardAccess; windowDays: number };
   /** Slack and outgoing webhook destinations (secrets; repositories only route to them). */
   notifications: NotificationSettings;
   maxBodyBytes: number;
@@ -113,6 +116,8 @@ const Environment = z.object({
   REDELIVERY_MAX_PER_RUN: integer(100, 1),
   RETENTION_DAYS: integer(7, 1),
   SHUTDOWN_GRACE_MS: integer(30_000, 0),
+  DASHBOARD_PUBLIC: flag(false),
+  DASHBOARD_WINDOW_DAYS: integer(7, 1),
 });
 
 export class SettingsError extends Error {}
@@ -134,6 +139,10 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     webhookSecrets: readWebhookSecrets(e.WEBHOOK_SECRET, e.WEBHOOK_SECRETS, e.WEBHOOK_SECRET_FILE),
     prowjobTokens: readProwJobTokens(e.PROWJOB_TOKEN, e.PROWJOB_TOKENS),
     flaggerTokens: readSecretList(env, 'FLAGGER_TOKEN'),
+    dashboard: {
+      access: dashboardAccess(e.DASHBOARD_PUBLIC, readSecretList(env, 'DASHBOARD_TOKEN')),
+      windowDays: e.DASHBOARD_WINDOW_DAYS,
+    },
     gangway: orSettingsError(() => readGangwaySettings(env)),
     notifications: orSettingsError(() => readNotificationSettings(env)),
     maxBodyBytes: e.MAX_BODY_BYTES,
@@ -169,6 +178,11 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     retentionDays: e.RETENTION_DAYS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
+}
+
+function dashboardAccess(isPublic: boolean, tokens: string[]): DashboardAccess {
+  if (isPublic) return { kind: 'public' };
+  return tokens.length > 0 ? { kind: 'token', tokens } : { kind: 'off' };
 }
 
 function orSettingsError<T>(read: () => T): T {
