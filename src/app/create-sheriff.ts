@@ -166,7 +166,13 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
   const http = createHttpServer({ log, maxBodyBytes: settings.maxBodyBytes });
   registerGitHubWebhookRoute(http, { intake, secrets: settings.webhookSecrets, metrics, log });
   registerProwJobRoute(http, { intake, tokens: settings.prowjobTokens, metrics, log });
-  registerOperationsRoutes(http, { store, queue, metrics });
+  registerOperationsRoutes(http, {
+    store,
+    queue,
+    metrics,
+    releaseWindowDays: settings.dashboard.windowDays,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   registerPluginHelpRoute(http, registry);
   registerDashboardRoutes(http, {
     db: store.db,

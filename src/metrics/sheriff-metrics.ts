@@ -121,6 +121,20 @@ export class SheriffMetrics {
     registers: [this.registry],
   });
 
+  readonly releaseJobs = new Gauge({
+    name: 'sheriff_release_jobs',
+    help: 'Release jobs seen in the dashboard window, by service area (empty: none) and status (failing, passing, no-runs).',
+    labelNames: ['area', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly releaseOpenIssues = new Gauge({
+    name: 'sheriff_release_open_tracking_issues',
+    help: 'Open tracking issues by service area (empty: none).',
+    labelNames: ['area'] as const,
+    registers: [this.registry],
+  });
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics ?? true)
       collectDefaultMetrics({ register: this.registry, prefix: 'sheriff_' });
@@ -131,5 +145,19 @@ export class SheriffMetrics {
     this.queueDepth.set({ state: 'running' }, stats.running);
     this.queueDepth.set({ state: 'dead' }, stats.dead);
     this.queueOldestAge.set(stats.oldestDueAgeSeconds);
+  }
+
+  /** Sets the release gauges from the dashboard's model; an area that disappeared reads 0, not stale. */
+  recordReleaseHealth(
+    areas: ReadonlyArray<{ area: string | null; jobs: ReadonlyArray<{ status: string; issue: unknown }> }>,
+  ): void {
+    this.releaseJobs.reset();
+    this.releaseOpenIssues.reset();
+    for (const group of areas) {
+      const area = group.area ?? '';
+      for (const status of ['failing', 'passing', 'no-runs'])
+        this.releaseJobs.set({ area, status }, group.jobs.filter((job) => job.status === status).length);
+      this.releaseOpenIssues.set({ area }, group.jobs.filter((job) => job.issue !== null).length);
+    }
   }
 }

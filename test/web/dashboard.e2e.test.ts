@@ -90,6 +90,10 @@ describe.each(BACKENDS)('the release-health dashboard on %s', (backend) => {
       },
     });
 
+    const metrics = await (await fetch(`${harness.url}/metrics`)).text();
+    expect(metrics).toContain('sheriff_release_jobs{area="lambda",status="failing"} 1');
+    expect(metrics).toContain('sheriff_release_open_tracking_issues{area="lambda"} 1');
+
     const page = await fetch(`${harness.url}/dashboard`, { headers: { authorization: basic } });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
@@ -112,5 +116,8 @@ describe.each(BACKENDS)('the release-health dashboard on %s', (backend) => {
       issue: null,
     });
     expect(recovered.totals.timeToRecoverySecondsMedian).toBeGreaterThan(0);
+    const after = await (await fetch(`${harness.url}/metrics`)).text();
+    expect(after).toContain('sheriff_release_jobs{area="lambda",status="failing"} 0');
+    expect(after).toContain('sheriff_release_jobs{area="lambda",status="passing"} 1');
   });
 });
