@@ -19,7 +19,8 @@ import { buildConfigSchema } from '../config/sheriff-config-schema.js';
 import { registerPluginHelpRoute } from '../server/routes/plugin-help.js';
 import { BUILTIN_PLUGINS } from '../../plugins/index.js';
 import { type JobHandler, Worker } from '../pipeline/worker.js';
-import { createHttpServer } from '../server/create-http-server.js';
+import type { BootServer } from '../server/boot-server.js';
+import { attachToBootServer, createHttpServer } from '../server/create-http-server.js';
 import { registerGitHubWebhookRoute } from '../server/routes/github-webhooks.js';
 import { registerOperationsRoutes } from '../server/routes/operations.js';
 import { registerDashboardRoutes } from '../server/routes/dashboard.js';
@@ -53,6 +54,8 @@ export interface SheriffOptions {
   runWorker?: boolean;
   /** The clock scheduled tasks read (`sheriff simulate` drives it). */
   clock?: () => Date;
+  /** A socket already listening since before the store opened (`sheriff start`); `listen` takes it over. */
+  boot?: BootServer;
 }
 
 /** One running Sheriff: the HTTP edge, the worker, the scheduler, over one store. */
@@ -163,7 +166,11 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
   }
   const scheduler = new Scheduler(new ScheduleBook(store.db), tasks, log, options.clock);
 
-  const http = createHttpServer({ log, maxBodyBytes: settings.maxBodyBytes });
+  const http = createHttpServer({
+    log,
+    maxBodyBytes: settings.maxBodyBytes,
+    ...(options.boot ? { boot: options.boot } : {}),
+  });
   registerGitHubWebhookRoute(http, { intake, secrets: settings.webhookSecrets, metrics, log });
   registerProwJobRoute(http, { intake, tokens: settings.prowjobTokens, metrics, log });
   registerOperationsRoutes(http, {
@@ -193,7 +200,12 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
     github,
     registry,
     async listen() {
-      const url = await http.listen({ port: settings.port, host: settings.host });
+      let url: string;
+      if (options.boot) {
+        await http.ready();
+        attachToBootServer(options.boot);
+        url = options.boot.url;
+      } else url = await http.listen({ port: settings.port, host: settings.host });
       if (options.runWorker ?? true) worker.start();
       await scheduler.start(options.schedulerTickMs ?? 15_000);
       return url;
@@ -215,6 +227,7 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
       if (stopped) return;
       stopped = true;
       await http.close();
+      await options.boot?.close();
       await intake.flushed();
       await scheduler.stop();
       await worker.stop(settings.shutdownGraceMs);

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from '../logging/logger.js';
+import type { BootServer } from './boot-server.js';
 
 /**
  * The HTTP server every route is registered on. JSON bodies are kept as raw bytes (the webhook
@@ -10,8 +11,32 @@ import type { Logger } from '../logging/logger.js';
 /** What a route receives as `body` for a content type other than JSON. */
 export const UNSUPPORTED_BODY = Symbol('unsupported content type');
 
-export function createHttpServer(options: { log: Logger; maxBodyBytes: number }): FastifyInstance {
+const pendingHandlers = new WeakMap<BootServer, Parameters<BootServer['attach']>[0]>();
+
+/** Makes the app answer on the boot socket (call after `app.ready()`). */
+export function attachToBootServer(boot: BootServer): void {
+  const handler = pendingHandlers.get(boot);
+  if (!handler) throw new Error('this boot server was not given to createHttpServer');
+  boot.attach(handler);
+}
+
+export function createHttpServer(options: {
+  log: Logger;
+  maxBodyBytes: number;
+  /** A socket already listening (see `startBootServer`): the app takes it over once ready. */
+  boot?: BootServer;
+}): FastifyInstance {
+  const { boot } = options;
   const app = Fastify({
+    ...(boot
+      ? {
+          serverFactory: (handler: Parameters<BootServer['attach']>[0]) => {
+            // Requests reach fastify only after `ready()`: see `Sheriff.listen`.
+            pendingHandlers.set(boot, handler);
+            return boot.server;
+          },
+        }
+      : {}),
     loggerInstance: options.log,
     // One line per request would double the log volume; routes log what matters themselves.
     logController: new LogController({ disableRequestLogging: true }),

@@ -1,4 +1,5 @@
-import { createSheriff } from '../../app/create-sheriff.js';
+import { startBootServer } from '../../server/boot-server.js';
+import { createSheriff, type Sheriff } from '../../app/create-sheriff.js';
 import { createLogger } from '../../logging/logger.js';
 import { describeMissingSettings, readSettings } from '../../settings/read-settings.js';
 
@@ -8,7 +9,16 @@ export async function runStart(): Promise<void> {
   const log = createLogger(settings.logLevel);
   for (const missing of describeMissingSettings(settings)) log.warn(`not configured: ${missing}`);
 
-  const sheriff = await createSheriff({ settings, log });
+  // Take the port first: /healthz answers while the store opens (seconds for PGlite).
+  const boot = await startBootServer({ port: settings.port, host: settings.host });
+  log.info({ url: boot.url }, 'listening; opening the store');
+  let sheriff: Sheriff;
+  try {
+    sheriff = await createSheriff({ settings, log, boot });
+  } catch (error) {
+    await boot.close();
+    throw error;
+  }
   const url = await sheriff.listen();
   log.info({ url, store: sheriff.store.description }, 'Sheriff is listening');
 
