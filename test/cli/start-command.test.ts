@@ -19,7 +19,13 @@ describe('sheriff start with nothing configured', () => {
 
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'sheriff-start-'));
-    const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+    };
     for (const name of ['WEBHOOK_SECRET', 'APP_ID', 'PRIVATE_KEY', 'PRIVATE_KEY_PATH', 'DATABASE_URL'])
       delete env[name];
     child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'start'], {
