@@ -1,6 +1,8 @@
 import { hasFailed, type HeadCheck } from './head-checks.js';
 import { runsJobs, type TriggerHelp, type TriggerIntent } from './parse-trigger-commands.js';
+import { needsRetest, type ProwJob } from './prow-jobs.js';
 import { renderCheckList } from './render-check-list.js';
+import { noGangwayMessage } from './render-gangway-replies.js';
 
 /** Prow's refusal when neither the commenter nor the PR is trusted. */
 export const CANNOT_TRIGGER =
@@ -24,6 +26,12 @@ export type CheckAction =
   | { readonly kind: 'approve-run'; readonly runId: number; readonly name: string }
   | { readonly kind: 'rerequest-suite'; readonly suiteId: number; readonly name: string };
 
+/** A Prow job to start through Gangway; `retest` marks those `/retest` asked for (Prow labels them). */
+export interface ProwRun {
+  readonly name: string;
+  readonly retest: boolean;
+}
+
 export interface TriggerInput {
   readonly intent: TriggerIntent;
   readonly commenterTrusted: boolean;
@@ -39,6 +47,10 @@ export interface TriggerInput {
   readonly checks: readonly HeadCheck[];
   /** Empty: every check is required. */
   readonly requiredChecks: readonly string[];
+  /** The PR's Prow jobs; only read when something may run. */
+  readonly prowJobs: readonly ProwJob[];
+  /** Whether Gangway is configured, so Prow jobs can be started. */
+  readonly gangway: boolean;
 }
 
 /** What the comment leads to; the shell carries it out in this order: labels, grant, runs, reply. */
@@ -48,6 +60,8 @@ export interface TriggerPlan {
   /** Record that the head was cleared, or forget it. */
   readonly grant: 'record' | 'revoke' | null;
   readonly actions: readonly CheckAction[];
+  /** Prow jobs to start through Gangway (empty without Gangway: the reply says why). */
+  readonly prowRuns: readonly ProwRun[];
   /** One reply for the whole comment, or none. */
   readonly reply: string | null;
 }
@@ -59,9 +73,12 @@ export function mayRun(input: Pick<TriggerInput, 'commenterTrusted' | 'pullTrust
 
 /**
  * Prow's trigger rules for one comment (`generic-comment.go`): anyone may test a trusted PR, a
- * trusted user may test any PR, `/ok-to-test` from a trusted user clears the PR (labels, and the
- * runs GitHub holds for approval), `/retest` re-runs failed required checks, `/test all` every
- * finished check, `/test x` the named ones; unknown names and malformed commands get the list.
+ * trusted user may test any PR, `/ok-to-test` from a trusted user clears the PR (labels, the runs
+ * GitHub holds for approval, and the Prow jobs that run without being asked), `/retest` re-runs
+ * failed checks and jobs, `/retest-required` the required ones, `/test-manual-required` the
+ * required Prow jobs that run only when asked, `/test all` every finished check and auto-run
+ * job, `/test x` the named ones; unknown names and malformed commands get the list. Prow jobs
+ * asked for without Gangway are not started, and the reply says why.
  *
  * @example
  * decideTrigger({ intent: parseTriggerCommands(lexCommands('/retest')), commenterTrusted: true, ... });
@@ -73,6 +90,7 @@ export function decideTrigger(input: TriggerInput): TriggerPlan {
   const remove: string[] = [];
   const messages: string[] = [];
   const actions = new Map<string, CheckAction>();
+  const prowRuns = new Map<string, ProwRun>();
   let grant: TriggerPlan['grant'] = null;
   const has = (label: string) => input.labels.includes(label);
   const queue = (action: CheckAction) => {
@@ -80,6 +98,9 @@ export function decideTrigger(input: TriggerInput): TriggerPlan {
     // Re-running a whole workflow covers re-running its failed jobs.
     if (actions.get(key)?.kind === 'rerun-workflow') return;
     actions.set(key, action);
+  };
+  const queueProw = (run: ProwRun) => {
+    if (!prowRuns.has(run.name)) prowRuns.set(run.name, run);
   };
 
   if (intent.okToTestCancel) {
@@ -96,6 +117,8 @@ export function decideTrigger(input: TriggerInput): TriggerPlan {
       if (has(input.needsOkToTestLabel)) remove.push(input.needsOkToTestLabel);
       grant = 'record';
       for (const check of input.checks) if (waitsForApproval(check)) queue(runAction(check));
+      // Prow starts the `/test all` set: the jobs an untrusted PR's push did not start.
+      for (const job of input.prowJobs) if (job.autoRuns) queueProw({ name: job.name, retest: false });
     } else if (!input.pullTrusted) {
       messages.push(input.okToTestStale ? STALE_OK_TO_TEST : CANNOT_TRIGGER);
     }
@@ -106,8 +129,12 @@ export function decideTrigger(input: TriggerInput): TriggerPlan {
       const refusal = input.okToTestStale ? STALE_OK_TO_TEST : CANNOT_TRIGGER;
       if (!messages.includes(refusal)) messages.push(refusal);
     } else {
-      messages.push(...planRuns(input, queue));
+      messages.push(...planRuns(input, queue, queueProw));
     }
+  }
+  if (prowRuns.size > 0 && !input.gangway) {
+    messages.push(noGangwayMessage([...prowRuns.keys()]));
+    prowRuns.clear();
   }
 
   return {
@@ -115,33 +142,57 @@ export function decideTrigger(input: TriggerInput): TriggerPlan {
     removeLabels: remove,
     grant,
     actions: [...actions.values()],
+    prowRuns: [...prowRuns.values()],
     reply: messages.length > 0 ? messages.join('\n\n') : null,
   };
 }
 
 /** Queues the runs the intent asks for; returns what to tell the commenter. */
-function planRuns(input: TriggerInput, queue: (action: CheckAction) => void): string[] {
-  const { intent, checks } = input;
+function planRuns(
+  input: TriggerInput,
+  queue: (action: CheckAction) => void,
+  queueProw: (run: ProwRun) => void,
+): string[] {
+  const { intent, checks, prowJobs } = input;
   const notes: string[] = [];
   let list = false;
   const required = (check: HeadCheck) =>
     input.requiredChecks.length === 0 || input.requiredChecks.includes(check.name);
+  const short = input.headSha.slice(0, 7);
 
   for (const reason of intent.help) {
     list = true;
     if (HELP_TEXT[reason] !== '') notes.push(HELP_TEXT[reason]);
   }
-  if (intent.retest) {
-    const failed = checks.filter((check) => hasFailed(check) && required(check));
+  // Prow: `/retest` re-runs every failed job, optional ones too; `/retest-required` only required ones.
+  for (const [asked, requiredOnly] of [
+    [intent.retest, false],
+    [intent.retestRequired, true],
+  ] as const) {
+    if (!asked) continue;
+    const failed = checks.filter((check) => hasFailed(check) && (!requiredOnly || required(check)));
+    const jobs = prowJobs.filter((job) => needsRetest(job) && (!requiredOnly || job.required));
     for (const check of failed) queue(retestAction(check));
-    if (failed.length === 0) {
-      notes.push(`There are no failed required checks to re-run on ${input.headSha.slice(0, 7)}.`);
+    for (const job of jobs) queueProw({ name: job.name, retest: true });
+    if (failed.length + jobs.length === 0) {
+      notes.push(`There are no failed${requiredOnly ? ' required' : ''} checks to re-run on ${short}.`);
+    }
+  }
+  if (intent.testManualRequired) {
+    const manual = prowJobs.filter((job) => job.manual && job.required);
+    for (const job of manual) queueProw({ name: job.name, retest: false });
+    if (manual.length === 0) {
+      notes.push(
+        'No required jobs run only when asked for, so `/test-manual-required` has nothing to run. Such jobs are listed in `plugins.trigger.presubmits`.',
+      );
     }
   }
   if (intent.testAll) {
     const runnable = checks.filter(canRun);
+    const jobs = prowJobs.filter((job) => job.autoRuns);
     for (const check of runnable) queue(runAction(check));
-    if (runnable.length === 0) {
+    for (const job of jobs) queueProw({ name: job.name, retest: false });
+    if (runnable.length + jobs.length === 0) {
       notes.push('No jobs can be run with `/test all`.');
       list = true;
     }
@@ -151,9 +202,11 @@ function planRuns(input: TriggerInput, queue: (action: CheckAction) => void): st
     const running: string[] = [];
     for (const target of intent.targets) {
       const check = checks.find((candidate) => candidate.name === target);
-      if (!check) unknown.push(target);
-      else if (!canRun(check)) running.push(target);
-      else queue(runAction(check));
+      const job = prowJobs.find((candidate) => candidate.name === target);
+      if (!check && !job) unknown.push(target);
+      if (job) queueProw({ name: job.name, retest: false });
+      if (check && !canRun(check)) running.push(target);
+      else if (check) queue(runAction(check));
     }
     if (unknown.length > 0) {
       notes.push(
@@ -165,7 +218,13 @@ function planRuns(input: TriggerInput, queue: (action: CheckAction) => void): st
       notes.push(`Still running, so not started again: ${running.map((name) => `\`${name}\``).join(', ')}.`);
     }
   }
-  if (list) notes.push(renderCheckList(checks, required, input.headSha));
+  if (list) {
+    const entries = [
+      ...checks.map((check) => ({ name: check.name, required: required(check) })),
+      ...prowJobs.map((job) => ({ name: job.name, required: job.required })),
+    ];
+    notes.push(renderCheckList(entries, input.headSha));
+  }
   return notes;
 }
 

@@ -1,6 +1,7 @@
 import { accessRuleSchema } from '../../src/permissions/access-rule.js';
 import { describeAccessRule } from '../../src/permissions/describe-access-rule.js';
 import { definePlugin } from '../../src/plugins/plugin-definition.js';
+import { RUN_PRESUBMIT, runPresubmitJob } from './run-presubmit-job.js';
 import { runTriggerCommands } from './run-trigger-commands.js';
 import { runTriggerEvents } from './run-trigger-events.js';
 import { DEFAULT_TRUST, triggerConfigSchema } from './trigger-config.js';
@@ -16,13 +17,14 @@ const WHO_RUNS = `${whoRuns(TRUSTED)}${CONFIGURABLE}`;
 const WHO_CLEARS = `${TRUSTED}.${CONFIGURABLE}`;
 
 /**
- * Prow's trigger for GitHub Actions and other apps' checks: `/retest`, `/test`, `/ok-to-test`,
- * with Prow's trust rules, each decision bound to the commit the commenter saw.
+ * Prow's trigger for GitHub Actions, other apps' checks and Prow presubmits (through Gangway):
+ * `/retest`, `/retest-required`, `/test`, `/test-manual-required`, `/ok-to-test`, with Prow's
+ * trust rules, each decision bound to the commit the commenter saw.
  */
 export default definePlugin({
   name: 'trigger',
   description:
-    "Re-runs the checks of a pull request's head (GitHub Actions workflow runs, and other apps' check suites) on /retest and /test, with Prow's trust rules: untrusted authors' PRs need /ok-to-test from a trusted user, and get needs-ok-to-test when opened. Unlike Prow, ok-to-test clears only the commit it was given for (a new push needs a new one), commands act only on the head the commenter could have seen, /ok-to-test approves GitHub's held fork runs rather than starting every job, and a /retest with nothing to re-run gets a reply.",
+    "Re-runs the checks of a pull request's head (GitHub Actions workflow runs, other apps' check suites, and Prow presubmits through Prow's Gangway) on /retest and /test, with Prow's trust rules: untrusted authors' PRs need /ok-to-test from a trusted user, and get needs-ok-to-test when opened. Unlike Prow, ok-to-test clears only the commit it was given for (a new push needs a new one), commands act only on the head the commenter could have seen, /ok-to-test approves GitHub's held fork runs rather than re-running every Actions workflow (Prow jobs that run without being asked are started), and a /retest with nothing to re-run gets a reply.",
   configSchema: triggerConfigSchema,
   events: ['pull_request'],
   commands: [
@@ -34,10 +36,36 @@ export default definePlugin({
       help: {
         usage: '/retest',
         description:
-          'Re-runs the failed required checks of the PR head: the failed jobs of GitHub Actions workflow runs, and the check suites of other apps. The command word is case-sensitive; it is ignored inside code fences.',
+          "Re-runs the failed checks of the PR head, optional ones too (Prow's /retest): the failed jobs of GitHub Actions workflow runs, the check suites of other apps, and failed Prow jobs (with the listed presubmits that should have run and have not reported). The command word is case-sensitive; it is ignored inside code fences.",
         examples: ['/retest'],
         whoCanUse: WHO_RUNS,
         featured: true,
+      },
+    },
+    {
+      names: ['retest-required'],
+      caseSensitive: true,
+      stripFences: true,
+      on: 'pull-requests',
+      help: {
+        usage: '/retest-required',
+        description:
+          'As /retest, for the required checks and Prow jobs only (plugins.trigger.requiredChecks; a listed presubmit unless optional).',
+        examples: ['/retest-required'],
+        whoCanUse: WHO_RUNS,
+      },
+    },
+    {
+      names: ['test-manual-required'],
+      caseSensitive: true,
+      stripFences: true,
+      on: 'pull-requests',
+      help: {
+        usage: '/test-manual-required',
+        description:
+          'Runs the required Prow presubmits that run only when asked for (listed in plugins.trigger.presubmits without alwaysRun or file conditions), through Gangway.',
+        examples: ['/test-manual-required'],
+        whoCanUse: WHO_RUNS,
       },
     },
     {
@@ -48,7 +76,7 @@ export default definePlugin({
       help: {
         usage: '/test (<check>...|all|?)',
         description:
-          'Runs the named checks of the PR head again (a workflow by name, or a check run of another app), or every finished one with `all`; `/test ?` lists them, required first.',
+          'Runs the named checks of the PR head again (a workflow by name, a check run of another app, or a Prow job), or with `all` every finished check and the Prow jobs that run without being asked; `/test ?` lists them, required first.',
         examples: ['/test ci', '/test all', '/test ?'],
         whoCanUse: WHO_RUNS,
         featured: true,
@@ -74,4 +102,5 @@ export default definePlugin({
   },
   handleCommands: runTriggerCommands,
   handleEvent: runTriggerEvents,
+  jobs: { [RUN_PRESUBMIT]: runPresubmitJob },
 });

@@ -5,8 +5,12 @@ export type TriggerHelp = 'list' | 'test-needs-target' | 'retest-takes-no-target
 
 /** What one comment asks of the trigger plugin, all its commands together. */
 export interface TriggerIntent {
-  /** `/retest`: the failed required checks. */
+  /** `/retest`: the failed checks and jobs (and auto-run Prow jobs not reported yet). */
   readonly retest: boolean;
+  /** `/retest-required`: as `/retest`, required ones only. */
+  readonly retestRequired: boolean;
+  /** `/test-manual-required`: the required Prow jobs that run only when asked. */
+  readonly testManualRequired: boolean;
   /** `/test all`. */
   readonly testAll: boolean;
   /** `/test a b`, `/test a, b`: named checks, in order, without duplicates. */
@@ -18,19 +22,19 @@ export interface TriggerIntent {
 
 /** True when the comment asks anything at all. */
 export function asksAnything(intent: TriggerIntent): boolean {
-  return (
-    intent.retest ||
-    intent.testAll ||
-    intent.targets.length > 0 ||
-    intent.help.length > 0 ||
-    intent.okToTest ||
-    intent.okToTestCancel
-  );
+  return runsJobs(intent) || intent.okToTest || intent.okToTestCancel;
 }
 
 /** True when the comment would run CI or answer with the job list (both need trust). */
 export function runsJobs(intent: TriggerIntent): boolean {
-  return intent.retest || intent.testAll || intent.targets.length > 0 || intent.help.length > 0;
+  return (
+    intent.retest ||
+    intent.retestRequired ||
+    intent.testManualRequired ||
+    intent.testAll ||
+    intent.targets.length > 0 ||
+    intent.help.length > 0
+  );
 }
 
 /**
@@ -39,8 +43,10 @@ export function runsJobs(intent: TriggerIntent): boolean {
  *
  * | line | meaning |
  * |---|---|
- * | `/retest` | re-run failed required checks (`^/retest\s*$`) |
+ * | `/retest` | re-run failed checks (`^/retest\s*$`) |
  * | `/retest x` | help: takes no target |
+ * | `/retest-required` | re-run failed required checks (`^/retest-required\s*$`; other text: no command) |
+ * | `/test-manual-required` | required Prow jobs that run only when asked (`^/test-manual-required\s*$`) |
  * | `/test` | help: needs a target |
  * | `/test ?` | help: the list |
  * | `/test all`, `/test all, please` | all checks (`^/test all,?($|\s.*)`) |
@@ -52,6 +58,8 @@ export function runsJobs(intent: TriggerIntent): boolean {
  */
 export function parseTriggerCommands(tokens: readonly CommandToken[]): TriggerIntent {
   let retest = false;
+  let retestRequired = false;
+  let testManualRequired = false;
   let testAll = false;
   let okToTest = false;
   let okToTestCancel = false;
@@ -72,10 +80,23 @@ export function parseTriggerCommands(tokens: readonly CommandToken[]): TriggerIn
           if (target !== '' && !targets.includes(target)) targets.push(target);
         }
       }
+    } else if (name === 'retest-required') {
+      if (argText === '') retestRequired = true;
+    } else if (name === 'test-manual-required') {
+      if (argText === '') testManualRequired = true;
     } else if (name === 'ok-to-test') {
       if (argText === '') okToTest = true;
       else if (argText === 'cancel') okToTestCancel = true;
     }
   }
-  return { retest, testAll, targets, help: [...new Set(help)], okToTest, okToTestCancel };
+  return {
+    retest,
+    retestRequired,
+    testManualRequired,
+    testAll,
+    targets,
+    help: [...new Set(help)],
+    okToTest,
+    okToTestCancel,
+  };
 }

@@ -1,10 +1,10 @@
 import { isBotUser } from '../../src/commands/generic-comment.js';
-import { PermissionChecker } from '../../src/permissions/permission-checker.js';
 import type { EventContext } from '../../src/plugins/plugin-definition.js';
 import { welcomeUntrustedMessage } from './render-welcome.js';
 import { removeLabel } from './remove-label.js';
 import type { TriggerConfig } from './trigger-config.js';
 import { TriggerPullStates } from './trigger-pull-states.js';
+import { trustedUserCheck } from './trusted-user.js';
 
 interface PullRequestPayload {
   action?: string;
@@ -45,12 +45,7 @@ export async function runTriggerEvents(context: EventContext<TriggerConfig>): Pr
   const labels = (pull.labels ?? []).flatMap((label) => (label.name ? [label.name] : []));
   const issue = { owner, repo, issue_number: pull.number };
   const authorTrusted = async () =>
-    pull.user !== null &&
-    (
-      await new PermissionChecker(github, { owner, name: repo }).evaluate(config.trust, {
-        login: pull.user.login,
-      })
-    ).allowed;
+    pull.user !== null && (await trustedUserCheck(github, { owner, name: repo }, config)(pull.user.login));
 
   switch (action) {
     case 'opened':

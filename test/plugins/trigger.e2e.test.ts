@@ -79,7 +79,9 @@ describe.each(BACKENDS)('trigger end to end on %s', (backend) => {
   const readsThenWrites = () => {
     const all = calls();
     const isWrite = (call: string) =>
-      !/^(pulls\/get|orgs\/check|repos\/get-collaborator|actions\/list|checks\/list)/.test(call);
+      !/^(pulls\/get|orgs\/check|repos\/get-collaborator|repos\/get-combined-status|actions\/list|checks\/list)/.test(
+        call,
+      );
     return [...all.filter((call) => !isWrite(call)).sort(), ...all.filter(isWrite)];
   };
   const replyTo = (
@@ -96,6 +98,8 @@ describe.each(BACKENDS)('trigger end to end on %s', (backend) => {
       'checks/list-for-ref 200',
       'orgs/check-membership-for-user 204',
       'pulls/get 200',
+      // Prow jobs report commit statuses (none here).
+      'repos/get-combined-status-for-ref 200',
       'actions/re-run-workflow-failed-jobs 201',
       'checks/rerequest-suite 201',
     ]);
@@ -144,6 +148,7 @@ describe.each(BACKENDS)('trigger end to end on %s', (backend) => {
       'orgs/check-membership-for-user 404',
       'pulls/get 200',
       'repos/get-collaborator-permission-level 200',
+      'repos/get-combined-status-for-ref 200',
       'issues/add-labels 200',
       'issues/remove-label 200',
       'actions/approve-workflow-run 201',
@@ -164,6 +169,7 @@ describe.each(BACKENDS)('trigger end to end on %s', (backend) => {
       'orgs/check-membership-for-user 404',
       'pulls/get 200',
       'repos/get-collaborator-permission-level 304',
+      'repos/get-combined-status-for-ref 304',
       'actions/re-run-workflow 201',
     ]);
 

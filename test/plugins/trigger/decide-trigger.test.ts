@@ -8,6 +8,8 @@ import {
 } from '../../../plugins/trigger/decide-trigger.js';
 import type { HeadCheck } from '../../../plugins/trigger/head-checks.js';
 import { parseTriggerCommands } from '../../../plugins/trigger/parse-trigger-commands.js';
+import type { ProwJob } from '../../../plugins/trigger/prow-jobs.js';
+import { noGangwayMessage } from '../../../plugins/trigger/render-gangway-replies.js';
 
 const HEAD = 'abc1234def5678';
 const CHECKS: HeadCheck[] = [
@@ -38,6 +40,8 @@ function decide(body: string, overrides: Partial<TriggerInput> = {}) {
     headSha: HEAD,
     checks: CHECKS,
     requiredChecks: [],
+    prowJobs: [],
+    gangway: true,
     ...overrides,
   });
 }
@@ -73,6 +77,7 @@ describe('/ok-to-test (prow.md 1.7)', () => {
       removeLabels: ['needs-ok-to-test'],
       grant: 'record',
       actions: [{ kind: 'approve-run', runId: 46, name: 'fork' }],
+      prowRuns: [],
       reply: null,
     });
   });
@@ -107,16 +112,18 @@ describe('which checks run (prow.md 1.7 "Which jobs run")', () => {
     ]);
   });
 
-  it('/retest with required checks configured: only the required failed ones', () => {
-    expect(decide('/retest', { requiredChecks: ['ci', 'docs'] }).actions).toEqual([
+  it('/retest re-runs optional failed checks too; /retest-required only the required ones', () => {
+    expect(decide('/retest', { requiredChecks: ['ci', 'docs'] }).actions).toHaveLength(3);
+    expect(decide('/retest-required', { requiredChecks: ['ci', 'docs'] }).actions).toEqual([
       { kind: 'rerun-failed-jobs', runId: 42, name: 'ci' },
     ]);
   });
 
-  it('/retest with nothing failed says so', () => {
-    expect(decide('/retest', { checks: [CHECKS[1]!] }).reply).toBe(
-      'There are no failed required checks to re-run on abc1234.',
-    );
+  it.each([
+    ['/retest', 'There are no failed checks to re-run on abc1234.'],
+    ['/retest-required', 'There are no failed required checks to re-run on abc1234.'],
+  ])('%s with nothing failed says so', (body, reply) => {
+    expect(decide(body, { checks: [CHECKS[1]!] }).reply).toBe(reply);
   });
 
   it('/test all: every finished check, approving held runs', () => {
@@ -159,7 +166,7 @@ describe('which checks run (prow.md 1.7 "Which jobs run")', () => {
         '- `/test lint`',
         '- `/test prow/unit`',
         '',
-        'Use `/test all` to run all of them, and `/retest` to re-run the failed required ones.',
+        'Use `/test all` to run all of them, `/retest` to re-run the failed ones, and `/retest-required` the failed required ones.',
       ].join('\n'),
     );
   });
@@ -175,5 +182,88 @@ describe('which checks run (prow.md 1.7 "Which jobs run")', () => {
       { kind: 'rerun-failed-jobs', runId: 44, name: 'lint' },
       { kind: 'rerequest-suite', suiteId: 70, name: 'prow/unit' },
     ]);
+  });
+});
+
+/** A Prow job as `readProwJobs` would give it; a required auto-run job that failed unless overridden. */
+function prowJob(name: string, overrides: Partial<ProwJob> = {}): ProwJob {
+  return {
+    name,
+    context: name,
+    state: 'failure',
+    required: true,
+    autoRuns: true,
+    manual: false,
+    ...overrides,
+  };
+}
+
+const PROW_JOBS: ProwJob[] = [
+  prowJob('pull-unit'),
+  prowJob('pull-lint', { state: 'error', required: false }),
+  prowJob('pull-e2e', { state: 'success' }),
+  prowJob('pull-docs', { state: null }),
+  prowJob('pull-slow', { state: null, autoRuns: false, manual: true }),
+  prowJob('pull-bench', { state: null, autoRuns: false, manual: true, required: false }),
+  prowJob('pull-race', { state: 'pending' }),
+];
+
+describe('which Prow jobs run (prow.md 1.7 "Which jobs run")', () => {
+  const prow = (body: string, overrides: Partial<TriggerInput> = {}) =>
+    decide(body, { checks: [], prowJobs: PROW_JOBS, ...overrides });
+  const names = (body: string, overrides: Partial<TriggerInput> = {}) =>
+    prow(body, overrides).prowRuns.map((run) => `${run.name}${run.retest ? ' (retest)' : ''}`);
+
+  it.each([
+    ['/retest', ['pull-unit (retest)', 'pull-lint (retest)', 'pull-docs (retest)']],
+    ['/retest-required', ['pull-unit (retest)', 'pull-docs (retest)']],
+    ['/test-manual-required', ['pull-slow']],
+    ['/test all', ['pull-unit', 'pull-lint', 'pull-e2e', 'pull-docs', 'pull-race']],
+    ['/test pull-bench pull-race', ['pull-bench', 'pull-race']],
+    ['/retest\n/test pull-unit', ['pull-unit (retest)', 'pull-lint (retest)', 'pull-docs (retest)']],
+  ])('%j starts %j', (body, expected) => {
+    expect(names(body)).toEqual(expected);
+  });
+
+  it('/ok-to-test from a trusted user starts the jobs that run without being asked', () => {
+    expect(
+      names('/ok-to-test', { prowJobs: [prowJob('pull-unit', { state: null }), PROW_JOBS[4]!] }),
+    ).toEqual(['pull-unit']);
+  });
+
+  it('an untrusted user on an untrusted PR starts nothing', () => {
+    expect(prow('/retest', untrusted)).toMatchObject({ prowRuns: [], reply: CANNOT_TRIGGER });
+  });
+
+  it('/test-manual-required with no such job says where they are listed', () => {
+    expect(prow('/test-manual-required', { prowJobs: [PROW_JOBS[0]!] }).reply).toMatch(
+      /^No required jobs run only when asked for.*plugins\.trigger\.presubmits/,
+    );
+  });
+
+  it('without Gangway: nothing starts and the reply names the jobs and why', () => {
+    const plan = prow('/retest-required', { gangway: false });
+    expect(plan.prowRuns).toEqual([]);
+    expect(plan.reply).toBe(noGangwayMessage(['pull-unit', 'pull-docs']));
+  });
+
+  it('without Gangway, GitHub checks still run and only the Prow part is refused', () => {
+    const plan = decide('/retest', { prowJobs: [PROW_JOBS[0]!], gangway: false });
+    expect(plan.actions).toHaveLength(3);
+    expect(plan.reply).toBe(noGangwayMessage(['pull-unit']));
+  });
+
+  it('/test ? lists Prow jobs with the checks, optional ones apart', () => {
+    const reply = decide('/test ?', {
+      checks: [CHECKS[0]!],
+      prowJobs: [PROW_JOBS[0]!, PROW_JOBS[1]!],
+    }).reply!;
+    expect(reply).toContain(
+      'required jobs:\n\n- `/test ci`\n- `/test pull-unit`\n\nThe following commands are available to trigger optional jobs:\n\n- `/test pull-lint`',
+    );
+  });
+
+  it('/test of a name that is only a Prow job is not "not found"', () => {
+    expect(prow('/test pull-e2e').reply).toBeNull();
   });
 });

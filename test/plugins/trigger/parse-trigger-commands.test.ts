@@ -11,6 +11,8 @@ function summary(body: string): string {
   if (!asksAnything(intent)) return 'nothing';
   const parts: string[] = [];
   if (intent.retest) parts.push('retest');
+  if (intent.retestRequired) parts.push('retest-required');
+  if (intent.testManualRequired) parts.push('test-manual-required');
   if (intent.testAll) parts.push('test all');
   if (intent.targets.length > 0) parts.push(`test ${intent.targets.join(' ')}`);
   for (const help of intent.help) parts.push(`help:${help}`);
@@ -26,7 +28,15 @@ describe('trigger commands (prow.md 1.7, section 0 fences and case)', () => {
     ['/Retest', 'nothing'],
     ['/RETEST', 'nothing'],
     ['/retest now', 'help:retest-takes-no-target'],
-    ['/retest-required', 'nothing'],
+    ['/retest-required', 'retest-required'],
+    ['/retest-required  \r', 'retest-required'],
+    ['/retest-required now', 'nothing'],
+    ['/Retest-required', 'nothing'],
+    ['/test-manual-required', 'test-manual-required'],
+    ['/test-manual-required please', 'nothing'],
+    ['/TEST-MANUAL-REQUIRED', 'nothing'],
+    ['/retest\n/retest-required', 'retest, retest-required'],
+    ['```\n/retest-required\n```', 'nothing'],
     ['/test', 'help:test-needs-target'],
     ['/test ?', 'help:list'],
     ['/test   ?', 'help:list'],
