@@ -138,7 +138,7 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
     handlers: {
       ...background.jobHandlers,
       ...options.jobHandlers,
-      [DELIVERY_JOB]: createDeliveryJobHandler(deliveries, handleEvent),
+      [DELIVERY_JOB]: createDeliveryJobHandler(deliveries, handleEvent, queue),
     },
   });
   const intake = new DeliveryIntake(new DeliveryLog(store.intakeDb), {

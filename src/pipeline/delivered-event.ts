@@ -14,8 +14,20 @@ export interface DeliveredEvent {
   receivedAt: Date;
 }
 
+/**
+ * What earlier attempts of this delivery finished. When one plugin fails, the delivery is tried
+ * again; the plugins that had succeeded are recorded so the retry skips them (a reply or a label
+ * is not repeated because another plugin hit a GitHub 5xx).
+ */
+export interface DeliveryProgress {
+  /** Units (`<plugin>:commands`, `<plugin>:event`) an earlier attempt finished. */
+  readonly completed: ReadonlySet<string>;
+  /** Records the units finished so far, before the attempt fails. */
+  record(completed: readonly string[]): Promise<void>;
+}
+
 /** Runs the plugins on one event. Called at least once per delivery: it must be idempotent. */
 export type EventHandler = (
   event: DeliveredEvent,
-  context: { log: Logger; signal: AbortSignal },
+  context: { log: Logger; signal: AbortSignal; progress?: DeliveryProgress },
 ) => Promise<void>;

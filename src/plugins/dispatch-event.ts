@@ -61,7 +61,7 @@ export function createEventDispatcher(options: DispatcherOptions): EventHandler 
       defaultMaxAttempts: 8,
     });
 
-  return async (event, { log }) => {
+  return async (event, { log, progress }) => {
     // Sheriff's own endpoints (a posted ProwJob) name the repository in the delivery, not the payload.
     const repository = repositoryOf(event.payload) ?? repositoryNamed(event.repository);
     if (!repository || !github) {
@@ -90,10 +90,17 @@ export function createEventDispatcher(options: DispatcherOptions): EventHandler 
       ...(options.metrics ? { metrics: options.metrics } : {}),
     };
     const failures: string[] = [];
+    const completed = [...(progress?.completed ?? [])];
     let retryLater: RetryLaterError | undefined;
-    const run = async (plugin: PluginDefinition, work: () => Promise<void>) => {
+    const run = async (plugin: PluginDefinition, unit: 'commands' | 'event', work: () => Promise<void>) => {
+      const name = `${plugin.name}:${unit}`;
+      if (progress?.completed.has(name)) {
+        log.debug({ plugin: plugin.name, unit }, 'finished by an earlier attempt; skipped');
+        return;
+      }
       try {
         await work();
+        completed.push(name);
       } catch (error) {
         log.error({ err: error, plugin: plugin.name }, 'plugin failed');
         failures.push(`${plugin.name}: ${(error as Error).message}`);
@@ -106,7 +113,7 @@ export function createEventDispatcher(options: DispatcherOptions): EventHandler 
     const comment = toGenericComment(event.name, event.payload);
     if (comment && shouldActOn(comment, { selfLogins: options.selfLogins }).act) {
       for (const [plugin, commands] of routeCommands(registry, comment, loaded)) {
-        await run(plugin, () =>
+        await run(plugin, 'commands', () =>
           plugin.handleCommands!({
             ...services,
             ...background.servicesFor(plugin),
@@ -124,7 +131,7 @@ export function createEventDispatcher(options: DispatcherOptions): EventHandler 
     }
     for (const plugin of registry.plugins) {
       if (!plugin.handleEvent || !plugin.events.includes(event.name) || !isEnabled(loaded, plugin)) continue;
-      await run(plugin, () =>
+      await run(plugin, 'event', () =>
         plugin.handleEvent!({
           ...services,
           ...background.servicesFor(plugin),
@@ -136,6 +143,10 @@ export function createEventDispatcher(options: DispatcherOptions): EventHandler 
       );
     }
     if (failures.length === 0) return;
+    // The retry runs only what failed: what succeeded already replied, labelled, opened.
+    await progress?.record(completed).catch((error: unknown) => {
+      log.warn({ err: error }, 'could not record which plugins finished; the retry runs them all');
+    });
     const message = `plugins failed: ${failures.join('; ')}`;
     throw retryLater ? new RetryLaterError(message, retryLater.delayMs) : new Error(message);
   };

@@ -123,6 +123,21 @@ export class JobQueue {
     return result.numUpdatedRows > 0n;
   }
 
+  /**
+   * Replaces a running job's data (what an attempt finished, for the next attempt to skip), if
+   * this worker still holds it.
+   */
+  async saveData(id: number, workerId: string, data: unknown): Promise<boolean> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set({ data: JSON.stringify(data) })
+      .where('id', '=', id)
+      .where('locked_by', '=', workerId)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
   async deadLetter(id: number, workerId: string, error: string): Promise<boolean> {
     const result = await this.db
       .updateTable('jobs')
