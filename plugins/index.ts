@@ -11,6 +11,7 @@ import merge from './merge/index.js';
 import notifyOwners from './notify-owners/index.js';
 import ownersLabel from './owners-label/index.js';
 import releaseTracker from './release-tracker/index.js';
+import retestRelease from './retest-release/index.js';
 import sheriffCommands from './sheriff-commands/index.js';
 import trigger from './trigger/index.js';
 
@@ -29,6 +30,7 @@ export const BUILTIN_PLUGINS: readonly PluginDefinition[] = [
   notifyOwners as unknown as PluginDefinition,
   ownersLabel as unknown as PluginDefinition,
   releaseTracker as unknown as PluginDefinition,
+  retestRelease as unknown as PluginDefinition,
   sheriffCommands as unknown as PluginDefinition,
   trigger as unknown as PluginDefinition,
 ];

@@ -25,6 +25,7 @@ import { registerGitHubWebhookRoute } from '../server/routes/github-webhooks.js'
 import { registerOperationsRoutes } from '../server/routes/operations.js';
 import { registerDashboardRoutes } from '../server/routes/dashboard.js';
 import { registerProwJobRoute } from '../server/routes/prowjobs.js';
+import { registerRerunAuditRoute } from '../rerun/rerun-audit-route.js';
 import type { Settings } from '../settings/read-settings.js';
 import { DELIVERY_JOB, DeliveryLog } from '../store/delivery-log.js';
 import { JobQueue } from '../store/job-queue.js';
@@ -187,6 +188,7 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
     windowDays: settings.dashboard.windowDays,
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  registerRerunAuditRoute(http, { db: store.db, tokens: settings.auditTokens, log });
 
   let stopped = false;
   return {

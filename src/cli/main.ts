@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { addDeliveriesCommand } from './commands/deliveries.js';
 import { addOwnersCommand } from './commands/owners.js';
+import { addRerunsCommand } from './commands/reruns.js';
 import { addSimulateCommand } from './commands/simulate.js';
 import { runStart } from './commands/start.js';
 import { addValidateConfigCommand } from './commands/validate-config.js';
@@ -16,6 +17,7 @@ export function createProgram(): Command {
     .action(runStart);
   addDeliveriesCommand(program);
   addOwnersCommand(program);
+  addRerunsCommand(program);
   addValidateConfigCommand(program);
   addSimulateCommand(program);
   return program;

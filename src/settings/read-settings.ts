@@ -30,6 +30,8 @@ export interface Settings {
   prowjobTokens: string[];
   /** Tokens accepted on `POST /api/v1/flagger` (Flagger cannot sign; more than one during a rotation). Empty: refuse all. */
   flaggerTokens: string[];
+  /** Bearer tokens accepted on `GET /api/v1/reruns` (`AUDIT_TOKEN`, `AUDIT_TOKENS`, `AUDIT_TOKEN_FILE`). Empty: refuse all. */
+  auditTokens: string[];
   /** Prow's Gangway, for re-running Prow jobs (`/retest-release`, `/retest`); absent when not configured. */
   gangway: GangwaySettings | undefined;
   /** Who may see `/dashboard` and `/api/v1/release-health` (off unless configured). */
@@ -143,6 +145,7 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
       access: dashboardAccess(e.DASHBOARD_PUBLIC, readSecretList(env, 'DASHBOARD_TOKEN')),
       windowDays: e.DASHBOARD_WINDOW_DAYS,
     },
+    auditTokens: readSecretList(env, 'AUDIT_TOKEN'),
     gangway: orSettingsError(() => readGangwaySettings(env)),
     notifications: orSettingsError(() => readNotificationSettings(env)),
     maxBodyBytes: e.MAX_BODY_BYTES,

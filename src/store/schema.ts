@@ -188,6 +188,35 @@ export interface TriggerPullStatesTable {
   updated_at: Timestamp;
 }
 
+/** One re-run `/retest-release` asked for (see migration 007). */
+export interface ReleaseRerunsTable {
+  id: Generated<number>;
+  /** The delivery of the comment that asked: with `run_id`, unique. */
+  request_id: string;
+  /** `owner/name` of the job's repository, as GitHub spells it. */
+  repository: string;
+  job: string;
+  /** The failed run re-run (`job_runs.run_id`). */
+  run_id: string;
+  tracking_key: string | null;
+  /** `actions`, `check-suite`, `check-run`, `gangway` or `dispatch`. */
+  backend: string;
+  requested_by: string;
+  /** Where it was asked: `owner/name#number`. */
+  context: string;
+  /** `queued` (not sent yet), `started` (the backend accepted it), `failed` (it did not, for good). */
+  state: string;
+  /** The backend's answer: a status and message, a Gangway execution id. */
+  detail: string | null;
+  /** Where to follow the new run, when known. */
+  url: string | null;
+  requested_at: Timestamp;
+  /** When the backend answered (accepted or refused for good). */
+  finished_at: Date | null;
+  /** When the retry was recorded on the tracking issue and published (a retried job does it once). */
+  recorded_at: Date | null;
+}
+
 export interface Database {
   deliveries: DeliveriesTable;
   jobs: JobsTable;
@@ -200,6 +229,7 @@ export interface Database {
   tracking_episodes: TrackingEpisodesTable;
   approval_states: ApprovalStatesTable;
   trigger_pull_states: TriggerPullStatesTable;
+  release_reruns: ReleaseRerunsTable;
 }
 
 export type DeliveryRow = Selectable<DeliveriesTable>;

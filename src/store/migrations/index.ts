@@ -5,6 +5,7 @@ import * as ownerPings from './003-owner-pings.js';
 import * as releaseTracker from './004-release-tracker.js';
 import * as approvalStates from './005-approval-states.js';
 import * as triggerPullStates from './006-trigger-pull-states.js';
+import * as rerunAudit from './007-rerun-audit.js';
 
 /**
  * Migrations are listed in code, not discovered on disk, so the compiled `dist/` and the test
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '004-release-tracker': releaseTracker,
   '005-approval-states': approvalStates,
   '006-trigger-pull-states': triggerPullStates,
+  '007-rerun-audit': rerunAudit,
 };
 
 export const migrationProvider: MigrationProvider = {
