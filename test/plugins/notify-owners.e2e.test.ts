@@ -1,3 +1,5 @@
+import notifyOwners from '../../plugins/notify-owners/index.js';
+import type { PluginDefinition } from '../../src/plugins/plugin-definition.js';
 import { formatReply } from '../../src/commands/format-reply.js';
 import type { GitHubAction } from '../../src/github-double/index.js';
 import type { WorldInput } from '../../src/github-double/world-schema.js';
@@ -67,7 +69,10 @@ describe.each(BACKENDS)('/notify-owners end to end on %s', (backend) => {
   let harness: WorldHarness;
 
   beforeEach(async () => {
-    harness = await startWorld(backend, world);
+    // Only this plugin: the shared delivery also says /retest-release, which another plugin answers.
+    harness = await startWorld(backend, world, {
+      extra: { plugins: [notifyOwners as unknown as PluginDefinition] },
+    });
   });
   afterEach(async () => {
     await harness.close();
