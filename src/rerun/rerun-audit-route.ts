@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { bearerToken, isAcceptedToken } from '../server/accepted-token.js';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Logger } from '../logging/logger.js';
@@ -30,7 +30,7 @@ export function registerRerunAuditRoute(app: FastifyInstance, options: RerunAudi
     options.log.info(`no AUDIT_TOKEN is configured: GET ${RERUNS_PATH} refuses every request with 401`);
 
   app.get(RERUNS_PATH, async (request, reply) => {
-    if (!hasValidToken(request.headers.authorization, options.tokens)) {
+    if (!isAcceptedToken(bearerToken(request.headers.authorization), options.tokens)) {
       return reply.code(401).send({ message: 'a valid Authorization: Bearer token is required' });
     }
     const query = request.query as Record<string, unknown>;
@@ -49,17 +49,4 @@ export function registerRerunAuditRoute(app: FastifyInstance, options: RerunAudi
     });
     return { reruns };
   });
-}
-
-function hasValidToken(header: string | undefined, tokens: readonly string[]): boolean {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!match || tokens.length === 0) return false;
-  const given = digest(match[1]!);
-  let valid = false;
-  for (const token of tokens) valid = timingSafeEqual(digest(token), given) || valid;
-  return valid;
-}
-
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
 }

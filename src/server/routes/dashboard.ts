@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { basicPassword, bearerToken, isAcceptedToken } from '../accepted-token.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
@@ -37,7 +37,8 @@ export function registerDashboardRoutes(app: FastifyInstance, options: Dashboard
       });
       return false;
     }
-    if (presentedToken(request.headers.authorization, access.tokens)) return true;
+    const header = request.headers.authorization;
+    if (isAcceptedToken(bearerToken(header) ?? basicPassword(header), access.tokens)) return true;
     void reply
       .code(401)
       .header('www-authenticate', 'Basic realm="sheriff", charset="UTF-8"')
@@ -58,22 +59,5 @@ export function registerDashboardRoutes(app: FastifyInstance, options: Dashboard
     if (!guard(request, reply)) return reply;
     const health = await loadReleaseHealth(options.db, { now: clock(), windowDays: options.windowDays });
     return reply.header('cache-control', 'no-store').send(health);
-  });
-}
-
-/** The token from `Basic base64(user:token)` or `Bearer token`, compared in constant time. */
-function presentedToken(header: string | undefined, tokens: readonly string[]): boolean {
-  if (!header) return false;
-  const [scheme, value = ''] = header.split(' ', 2);
-  let presented: string;
-  if (scheme?.toLowerCase() === 'bearer') presented = value;
-  else if (scheme?.toLowerCase() === 'basic') {
-    const decoded = Buffer.from(value, 'base64').toString('utf8');
-    presented = decoded.slice(decoded.indexOf(':') + 1);
-  } else return false;
-  const given = Buffer.from(presented);
-  return tokens.some((token) => {
-    const expected = Buffer.from(token);
-    return expected.length === given.length && timingSafeEqual(expected, given);
   });
 }

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { bearerToken, isAcceptedToken } from '../accepted-token.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from '../../logging/logger.js';
 import type { DeliveryOutcome, SheriffMetrics } from '../../metrics/sheriff-metrics.js';
@@ -41,7 +41,7 @@ export function registerProwJobRoute(app: FastifyInstance, options: ProwJobRoute
       return reply.code(status).send(body);
     };
 
-    if (!hasValidToken(request.headers.authorization, tokens)) {
+    if (!isAcceptedToken(bearerToken(request.headers.authorization), tokens)) {
       request.log.warn('ProwJob post refused: missing or invalid bearer token');
       return outcome('unauthorized', 401, { message: 'a valid Authorization: Bearer token is required' });
     }
@@ -98,21 +98,4 @@ export function registerProwJobRoute(app: FastifyInstance, options: ProwJobRoute
       });
     }
   });
-}
-
-/**
- * Compares the bearer token with every accepted one in constant time: both sides are hashed
- * first, so neither the length nor the content of a token shows in the timing.
- */
-function hasValidToken(header: string | undefined, tokens: readonly string[]): boolean {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!match || tokens.length === 0) return false;
-  const given = digest(match[1]!);
-  let valid = false;
-  for (const token of tokens) valid = timingSafeEqual(digest(token), given) || valid;
-  return valid;
-}
-
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
 }
