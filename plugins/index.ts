@@ -8,6 +8,7 @@ import label from './label/index.js';
 import lgtm from './lgtm/index.js';
 import lifecycle from './lifecycle/index.js';
 import merge from './merge/index.js';
+import notify from './notify/index.js';
 import notifyOwners from './notify-owners/index.js';
 import ownersLabel from './owners-label/index.js';
 import releaseTracker from './release-tracker/index.js';
@@ -27,6 +28,7 @@ export const BUILTIN_PLUGINS: readonly PluginDefinition[] = [
   lgtm as unknown as PluginDefinition,
   lifecycle as unknown as PluginDefinition,
   merge as unknown as PluginDefinition,
+  notify as unknown as PluginDefinition,
   notifyOwners as unknown as PluginDefinition,
   ownersLabel as unknown as PluginDefinition,
   releaseTracker as unknown as PluginDefinition,

@@ -56,6 +56,9 @@ export async function executeTrackerActions(
         }
         await context.github.rest.issues.createComment({ ...target(action.issue), body: action.body });
         break;
+      case 'add-labels':
+        await context.github.rest.issues.addLabels({ ...target(action.issue), labels: [...action.labels] });
+        break;
       case 'close-issue':
         if (context.issue?.state === 'closed') break;
         await context.github.rest.issues.update({
@@ -70,7 +73,7 @@ export async function executeTrackerActions(
 }
 
 /** Creates the labels the repository lacks (a label created meanwhile by someone else is fine). */
-async function ensureLabels(
+export async function ensureLabels(
   github: GitHubClient,
   repository: string,
   labels: readonly string[],

@@ -1,26 +1,42 @@
 import { accessRuleSchema } from '../../src/permissions/access-rule.js';
 import { describeAccessRule } from '../../src/permissions/describe-access-rule.js';
-import { definePlugin } from '../../src/plugins/plugin-definition.js';
+import { type BackgroundContext, definePlugin } from '../../src/plugins/plugin-definition.js';
 import { SIGNAL_EVENTS } from './normalize-signal.js';
 import { DEFAULT_TRACKER_ACCESS, releaseTrackerConfigSchema } from './release-tracker-config.js';
 import { runIssueActivity } from './run-issue-activity.js';
+import { HELD_NOTICES_SCHEDULE } from './release-held-notices.js';
+import { runFlaggerSignal } from './run-flagger-signal.js';
+import { FRESHNESS_INTERVAL_MS, runFreshnessWatchdog } from './run-freshness-watchdog.js';
 import { runJobSignal } from './run-job-signal.js';
+import { runStormCheck, STORM_CHECK_JOB } from './run-storm-check.js';
 import { runTrackerCommands } from './run-tracker-commands.js';
 
 const WHO = `${describeAccessRule(accessRuleSchema.parse(DEFAULT_TRACKER_ACCESS))} A repository can change this with plugins.release-tracker.access.`;
 const SIGNALS: readonly string[] = SIGNAL_EVENTS;
+/** The event Flagger posts are stored under (`POST /api/v1/flagger`). */
+const FLAGGER_EVENT = 'flagger';
+/** The freshness watchdog: a schedule in the store, so it survives restarts and runs once across replicas. */
+const FRESHNESS_SCHEDULE = {
+  name: 'freshness',
+  intervalMs: FRESHNESS_INTERVAL_MS,
+  run: async (context: BackgroundContext) => {
+    await runFreshnessWatchdog(context);
+    return null;
+  },
+};
 
 /**
  * The release-failure tracker: every failing release job gets exactly one tracking issue, its
  * owners are tagged, and it closes itself when the job recovers. Signals: crier statuses, check
- * runs and suites, Actions workflow runs and jobs, and ProwJobs posted to `/api/v1/prowjobs`.
+ * runs and suites, Actions workflow runs and jobs, ProwJobs posted to `/api/v1/prowjobs`, Flagger
+ * canaries posted to `/api/v1/flagger`, and the freshness watchdog's runs (a schedule).
  */
 export default definePlugin({
   name: 'release-tracker',
   description:
     'Opens one tracking issue per failing release job (Prow postsubmits and periodics, release workflows), tags the owners of its service area, keeps the issue current without comment storms, and closes it when the job passes again.',
   configSchema: releaseTrackerConfigSchema,
-  events: [...SIGNAL_EVENTS, 'issues', 'issue_comment'],
+  events: [...SIGNAL_EVENTS, FLAGGER_EVENT, 'issues', 'issue_comment'],
   commands: [
     {
       names: ['ack'],
@@ -73,8 +89,11 @@ export default definePlugin({
   // The access rule is per repository: /sheriff commands says what it is in the one asked about.
   whoCanUseIn: (_spec, config, repository) => describeAccessRule(config.access, { owner: repository.owner }),
   handleCommands: runTrackerCommands,
+  jobs: { [STORM_CHECK_JOB]: { run: runStormCheck } },
+  schedules: [HELD_NOTICES_SCHEDULE, FRESHNESS_SCHEDULE],
   async handleEvent(context) {
-    if (SIGNALS.includes(context.event.name)) await runJobSignal(context);
+    if (context.event.name === FLAGGER_EVENT) await runFlaggerSignal(context);
+    else if (SIGNALS.includes(context.event.name)) await runJobSignal(context);
     else await runIssueActivity(context);
   },
 });

@@ -1,9 +1,18 @@
 /** The signal that reported a run. */
 export type JobRunSource =
-  'status' | 'check_run' | 'check_suite' | 'workflow_run' | 'workflow_job' | 'prowjob';
+  | 'status'
+  | 'check_run'
+  | 'check_suite'
+  | 'workflow_run'
+  | 'workflow_job'
+  | 'prowjob'
+  /** A Flagger canary's `event` or `post-rollout` webhook. */
+  | 'flagger'
+  /** Sheriff's freshness watchdog: a job with no success, or a marker unchanged, for too long. */
+  | 'freshness';
 
 /** Which CI ran it: decides the default labels and how a person retries it. */
-export type CiSystem = 'prow' | 'actions' | 'checks' | 'statuses';
+export type CiSystem = 'prow' | 'actions' | 'checks' | 'statuses' | 'flagger' | 'watchdog';
 
 /**
  * How the run was started. Prow's job types as they are; for GitHub Actions the triggering event
@@ -18,6 +27,8 @@ export type JobType =
   | 'schedule'
   | 'pull_request'
   | 'manual'
+  /** A Flagger canary rollout. */
+  | 'canary'
   | 'other'
   | 'unknown';
 

@@ -1,5 +1,7 @@
 import { type JobRun, outcomeOf } from './job-run.js';
 import type { ReleaseTrackerConfig } from './release-tracker-config.js';
+import { type BlockingFailure, locateStage, renderStageChain } from './release-stage-graph.js';
+import { flipsOf, type HistoryOutcome, isFlaky, renderPattern } from './flaky-history.js';
 import { renderTrackerComment, type TrackerCommentKind } from './render-tracker-comments.js';
 import { renderStatusBlock, renderTrackingBody, renderTrackingTitle } from './render-tracking-issue.js';
 import type { TrackerAction, TrackerEvent, TrackerPlan } from './tracker-action.js';
@@ -10,6 +12,7 @@ import {
   type TrackerRouting,
   type TrackerSnapshot,
   type TrackerState,
+  type TrackingIssueRef,
 } from './tracker-state.js';
 import { trackingLabels } from './tracking-labels.js';
 
@@ -25,6 +28,8 @@ export type TrackerPolicy = Pick<
   | 'maxAssignees'
   | 'mentionOwners'
   | 'retryCommand'
+  | 'stages'
+  | 'flaky'
 >;
 
 /** What the shell observed for one reconciliation. */
@@ -39,6 +44,12 @@ export interface TrackerObservation {
   readonly routing: TrackerRouting | null;
   /** Sheriff's clock (ISO 8601): snoozes, comment and human-action times are on it. */
   readonly now: string;
+  /** The umbrella of the org's open storm (storm control), shown as "part of" in a new issue. */
+  readonly umbrella?: TrackingIssueRef | null;
+  /** Another job's open issue whose failing stage this one's needs (same commit or ref), if any. */
+  readonly blockedBy?: BlockingFailure | null;
+  /** The key's latest counted runs, oldest first, this one included (flaky detection). */
+  readonly history?: readonly HistoryOutcome[];
 }
 
 /**
@@ -50,13 +61,14 @@ export interface TrackerObservation {
 export function mayOpenIssue(
   previous: TrackerSnapshot,
   run: JobRun,
-  policy: Pick<TrackerPolicy, 'openAfter'>,
+  policy: Pick<TrackerPolicy, 'openAfter' | 'flaky'>,
+  history?: readonly HistoryOutcome[],
 ): boolean {
   return (
     outcomeOf(run.state) === 'failed' &&
     !previous.marks.muted &&
     !previous.state.episode?.issue &&
-    previous.state.consecutiveFailures + 1 >= policy.openAfter
+    (previous.state.consecutiveFailures + 1 >= policy.openAfter || isFlaky(history, policy.flaky))
   );
 }
 
@@ -75,6 +87,10 @@ export function mayOpenIssue(
  *   touched.
  * - A run older than the last one counted (a late redelivery) and a cancelled or unfinished run
  *   change nothing.
+ * - Release stages: a failure whose upstream stage already fails with an open issue (same commit
+ *   or ref, `observed.blockedBy`) opens nothing; it comments "blocked" on that issue once.
+ * - Flaky: when the recent runs (`observed.history`) flip more than `flaky.flips` times, the issue
+ *   opens (even below `openAfter`) labelled flaky and stays open through passes, without reminders.
  *
  * @example
  * const plan = reconcile(snapshot, { run, stageOnly: false, issue: null, routing, now }, policy);
@@ -122,24 +138,59 @@ function onFailure(
         stage: run.stage ?? before.stage,
       }
     : startEpisode(run);
+  const chain = stageChainOf(policy, run.job, episode.stage);
+  if (chain !== undefined) episode = { ...episode, stageChain: chain };
+  episode = withHistory(episode, observed, policy);
 
   if (marks.muted)
     return plan({ ...counted, episode }, [], [], 'muted: the run is counted, nothing is posted');
 
+  if (!episode.issue && observed.blockedBy) {
+    const blockedBy = observed.blockedBy;
+    const news =
+      before?.blockedBy?.key !== blockedBy.key || before.blockedBy.issue.number !== blockedBy.issue.number;
+    episode = { ...episode, blockedBy };
+    const actions: TrackerAction[] = news
+      ? [
+          {
+            type: 'comment',
+            issue: blockedBy.issue,
+            kind: 'blocked',
+            body: renderTrackerComment('blocked', {
+              key,
+              job: counted.job,
+              run,
+              episode,
+              consecutiveFailures: counted.consecutiveFailures,
+              mentionOwners: policy.mentionOwners,
+            }),
+          },
+        ]
+      : [];
+    return plan({ ...counted, episode }, actions, [], `blocked by ${blockedBy.job}: folded into its issue`);
+  }
   if (!episode.issue) {
-    if (counted.consecutiveFailures < policy.openAfter)
+    if (counted.consecutiveFailures < policy.openAfter && !episode.flaky)
       return plan({ ...counted, episode }, [], [], `failing, below openAfter (${policy.openAfter})`);
     const routing = observed.routing ?? { area: null, severity: policy.severity, owners: [] };
     episode = {
       ...episode,
       routing,
       openedAt: now,
+      ...(observed.umbrella ? { umbrella: observed.umbrella } : {}),
+      ...(episode.blockedBy ? { blockedBy: null } : {}),
+      ...(episode.flaky ? { flakyLabelled: true } : {}),
       // Counts already passed at opening are not reminders: the new issue says it all.
       reminded: policy.remindAt.filter((count) => counted.consecutiveFailures >= count),
     };
     const next = { ...counted, episode };
     const repository = policy.issueRepo ?? counted.repository;
-    const labels = trackingLabels(episode.system, routing, policy.labels);
+    // A flaky job is not broken: its issue says so instead of `labels.always` (kind/tests/failing).
+    const labels = trackingLabels(
+      episode.system,
+      routing,
+      episode.flaky ? { ...policy.labels, always: [policy.flaky.label] } : policy.labels,
+    );
     const assignees = routing.owners
       .filter((owner) => owner.kind === 'login')
       .slice(0, policy.maxAssignees)
@@ -181,15 +232,17 @@ function onFailure(
   if (!isSnoozed(marks, now)) {
     if (stageChanged) kind = 'stage';
     else if (reopened || actedSince(marks, episode.lastCommentAt ?? episode.openedAt)) kind = 'after-human';
-    else if (due.length > 0 && !marks.ackedBy) kind = 'reminder';
+    else if (due.length > 0 && !marks.ackedBy && !episode.flaky) kind = 'reminder';
   }
   // Any comment covers the reminders due; an /ack waives them for the episode; a snooze defers them.
   if (due.length > 0 && (kind !== null || marks.ackedBy))
     episode = { ...episode, reminded: [...episode.reminded, ...due] };
   if (kind !== null) episode = { ...episode, lastCommentAt: now };
+  if (episode.flaky) episode = { ...episode, flakyLabelled: true };
   const next = { ...counted, episode };
   const issue = episode.issue!;
   const actions: TrackerAction[] = [
+    ...flakyLabelActions(before, episode, issue, policy),
     { type: 'update-status', issue, block: renderStatusBlock(next, marks, episode, policy) },
   ];
   if (kind !== null) {
@@ -223,9 +276,31 @@ function onSuccess(
   if (!before) return plan(counted, [], [], 'passing');
   if (!before.issue)
     return plan({ ...counted, episode: null }, [], [], 'recovered before an issue was opened');
-  const episode: Episode = { ...before, firstSuccess: before.firstSuccess ?? runRefOf(run) };
+  const episode: Episode = withHistory(
+    { ...before, firstSuccess: before.firstSuccess ?? runRefOf(run) },
+    observed,
+    policy,
+  );
   if (marks.muted)
     return plan({ ...counted, episode }, [], [], 'muted: the run is counted, nothing is posted');
+  if (episode.flaky) {
+    // Flaky, not fixed: one pass proves nothing, so the issue stays open (or closed, if a person
+    // closed it) instead of closing now and re-opening at the next failure.
+    const labelled = { ...episode, flakyLabelled: true };
+    const next = { ...counted, episode: labelled };
+    if (observed.issue ? isClosed(observed, marks) : episode.closedByHuman || marks.humanClosedAt !== null)
+      return plan({ ...counted, episode }, [], [], 'flaky; a person closed the issue: left alone');
+    const issue = episode.issue!;
+    return plan(
+      next,
+      [
+        ...flakyLabelActions(before, labelled, issue, policy),
+        { type: 'update-status', issue, block: renderStatusBlock(next, marks, labelled, policy) },
+      ],
+      [],
+      'flaky: passing now, the issue stays open until the job is stable',
+    );
+  }
 
   const fix = episode.firstSuccess!;
   const ended = (by: 'recovery' | 'human'): TrackerEvent => ({
@@ -316,6 +391,44 @@ function onStageLearned(
     });
   }
   return plan(next, actions, [], comment ? 'the failing stage changed' : 'the failing stage is now known');
+}
+
+/** The episode with the job's recent pattern, and whether it is flaky, from the observed history. */
+function withHistory(episode: Episode, observed: TrackerObservation, policy: TrackerPolicy): Episode {
+  const history = observed.history?.slice(-policy.flaky.runs);
+  if (!history || !policy.flaky.enabled) return episode;
+  const flips = flipsOf(history);
+  const flaky = isFlaky(history, policy.flaky);
+  if (flips === 0 && !episode.recent && !episode.flaky) return episode;
+  return { ...episode, recent: { pattern: renderPattern(history), flips }, flaky };
+}
+
+/** Labels an open issue flaky the first time its job is found flaky. */
+function flakyLabelActions(
+  before: Episode | null,
+  episode: Episode,
+  issue: TrackingIssueRef,
+  policy: TrackerPolicy,
+): TrackerAction[] {
+  if (!episode.flaky || before?.flakyLabelled) return [];
+  const labels = [policy.flaky.label];
+  return [
+    ...(policy.labels.create
+      ? [{ type: 'ensure-labels' as const, repository: issue.repository, labels }]
+      : []),
+    { type: 'add-labels', issue, labels },
+  ];
+}
+
+/** The stage chain to show, recomputed per failure; undefined when no stages are configured. */
+function stageChainOf(
+  policy: TrackerPolicy,
+  job: string,
+  stageText: string | null,
+): string | null | undefined {
+  if (policy.stages.length === 0) return undefined;
+  const stage = locateStage(policy.stages, job, stageText);
+  return stage === null ? null : renderStageChain(policy.stages, stage.name, stage.exact);
 }
 
 function startEpisode(run: JobRun): Episode {

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { compileJobPattern } from '../../src/areas/job-pattern.js';
 import { AREA_SEVERITIES } from '../../src/areas/service-area-schema.js';
 import { accessRuleSchema } from '../../src/permissions/access-rule.js';
+import { stageGraphProblems } from './release-stage-graph.js';
+import { durationText } from './tracker-duration.js';
+import { flaggerPolicySchema, freshnessRulesSchema } from './freshness-config.js';
 
 /** Who may use `/ack`, `/snooze`, `/mute` and `/unmute` unless the repository says otherwise. */
 export const DEFAULT_TRACKER_ACCESS = { orgMembers: true, minRepoPermission: 'triage' } as const;
@@ -72,6 +75,74 @@ const labelsSchema = z
   })
   .prefault({});
 
+const stormSchema = z.strictObject({
+  threshold: z
+    .number()
+    .int()
+    .min(2)
+    .max(10_000)
+    .default(10)
+    .describe('A storm is more than this many distinct release jobs of one org failing within window.'),
+  window: durationText
+    .default('10m')
+    .describe('How close together (by the runs’ own finish times) the failures must be.'),
+  hold: durationText
+    .default('2m')
+    .describe(
+      "How long each job's own notices wait (from the run's finish) for a storm to form; a job found in a storm is then told only through the umbrella.",
+    ),
+  labels: z
+    .array(label)
+    .default(['kind/release-storm', 'priority/critical-urgent'])
+    .describe('Labels of the umbrella issue (the Sheriff label is added).'),
+});
+
+const flakySchema = z
+  .strictObject({
+    enabled: z.boolean().default(true).describe('Detect flaky jobs.'),
+    runs: z
+      .number()
+      .int()
+      .min(4)
+      .max(50)
+      .default(10)
+      .describe('How many of the latest counted runs of the job are looked at.'),
+    flips: z
+      .number()
+      .int()
+      .min(1)
+      .max(49)
+      .default(3)
+      .describe('A job is flaky when its recent runs flip between pass and fail more than this many times.'),
+    label: label.default('kind/tests/flaky').describe('The label a flaky job’s issue gets.'),
+  })
+  .prefault({});
+
+const stageSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
+    .describe('The stage, as issues show it: `image-push`.'),
+  jobs: z
+    .array(jobPattern)
+    .min(1)
+    .describe('Jobs (or Actions workflow jobs) that run this stage: globs or /regex/, as areas.<name>.jobs.'),
+  steps: z
+    .array(jobPattern)
+    .default([])
+    .describe(
+      'For a job that runs several stages: failing steps (the Actions step of the stage) that mean this one. A failure no step names is put in the earliest stage of its job.',
+    ),
+  needs: z.array(z.string()).default([]).describe('The stages that run, and must pass, before this one.'),
+});
+
+const stagesSchema = z
+  .array(stageSchema)
+  .default([])
+  .superRefine((stages, context) => {
+    for (const problem of stageGraphProblems(stages)) context.addIssue({ code: 'custom', message: problem });
+  });
+
 /** `plugins.release-tracker` in `.github/sheriff.yml`. */
 export const releaseTrackerConfigSchema = z.strictObject({
   issueRepo: z
@@ -130,8 +201,23 @@ export const releaseTrackerConfigSchema = z.strictObject({
   access: accessRuleSchema
     .prefault(DEFAULT_TRACKER_ACCESS)
     .describe('Who may use /ack, /snooze, /mute and /unmute (default: org members and triage or more).'),
+  storm: stormSchema
+    .optional()
+    .describe(
+      'Storm control (off unless set; `storm: {}` takes the defaults): when more than threshold distinct release jobs of one org fail within window, one umbrella issue lists them and their own notices are held back.',
+    ),
+  flaky: flakySchema.describe(
+    'Flaky detection: a job whose recent runs flip between pass and fail is labelled flaky and its issue stays open, instead of closing and re-opening on every flip.',
+  ),
+  stages: stagesSchema.describe(
+    'The release pipeline as stages and what each needs (build → image push → chart publish → OLM bundle): a failure whose upstream stage already fails for the same commit or ref is folded into that issue as "blocked by", and issues show the stage chain.',
+  ),
+  freshness: freshnessRulesSchema,
+  flagger: flaggerPolicySchema.describe('Flagger canaries (posted to /api/v1/flagger).'),
 });
 
 export type ReleaseTrackerConfig = z.output<typeof releaseTrackerConfigSchema>;
 export type ReleasePolicy = ReleaseTrackerConfig['release'];
 export type LabelPolicy = ReleaseTrackerConfig['labels'];
+export type StormPolicy = NonNullable<ReleaseTrackerConfig['storm']>;
+export type FlakyPolicy = ReleaseTrackerConfig['flaky'];

@@ -1,4 +1,5 @@
 import type { CiSystem, JobType } from './job-run.js';
+import { issueRef } from './render-storm-issue.js';
 import { code, logsLink, plural, shortSha, utcMinute } from './render-text.js';
 import type { Episode, HumanMarks, OwnerMention, RunRef, TrackerState } from './tracker-state.js';
 import { statusBlock, trackingMarker } from './tracking-marker.js';
@@ -21,6 +22,7 @@ export function renderTrackingTitle(state: TrackerState, episode: Episode): stri
   const repo = state.repository.split('/').pop() ?? state.repository;
   const where = episode.firstFailure.ref ?? shortSha(episode.firstFailure.sha);
   const stage = episode.stage ? ` at stage ${episode.stage}` : '';
+  if (episode.flaky) return `[release-flaky] ${repo}${where ? ` ${where}` : ''}: ${state.job} is flaky`;
   return `[release-failure] ${repo}${where ? ` ${where}` : ''}: ${state.job} failed${stage}`;
 }
 
@@ -79,8 +81,9 @@ export function renderStatusBlock(
   options: IssueTextOptions,
 ): string {
   const routing = episode.routing;
-  const status =
-    state.consecutiveSuccesses > 0
+  const status = episode.flaky
+    ? `**Status: flaky** (${plural(episode.recent?.flips ?? 0, 'flip')} between pass and fail in the last ${plural(episode.recent?.pattern.length ?? 0, 'run')}; this issue stays open until the job is stable)`
+    : state.consecutiveSuccesses > 0
       ? `**Status: passing again** (${state.consecutiveSuccesses} of ${plural(options.closeAfter, 'successful run')} needed to close)`
       : `**Status: failing** (${plural(state.consecutiveFailures, 'consecutive failure')})`;
   const lines = [
@@ -89,10 +92,16 @@ export function renderStatusBlock(
     `- **Job**: ${code(state.job)} (${describeJob(episode.system, episode.jobType)}) in ${code(state.repository)}`,
     `- **Service area**: ${routing?.area ? `${code(routing.area)} (${routing.severity})` : `none (${routing?.severity ?? 'warning'})`}`,
     `- **Failing stage**: ${episode.stage ? code(episode.stage) : 'unknown (see the logs)'}`,
+    ...(episode.stageChain ? [`- **Release stages**: ${episode.stageChain}`] : []),
+    ...(episode.recent ? [`- **Recent runs** (oldest first): ${episode.recent.pattern}`] : []),
     `- **First failure**: ${describeRun(episode.firstFailure)}`,
     `- **Last failure**: ${describeRun(episode.lastFailure)}`,
     `- **Failing runs in this episode**: ${episode.failures}`,
   ];
+  if (episode.umbrella)
+    lines.push(
+      `- **Part of**: ${issueRef(episode.umbrella, episode.issue?.repository ?? episode.umbrella.repository)}, where many release jobs of the org fail at once (notifications go out for it only)`,
+    );
   if (marks.ackedBy) lines.push(`- **Acknowledged by**: ${marks.ackedBy} (no reminders)`);
   if (marks.snoozedUntil) lines.push(`- **Reminders snoozed until**: ${utcMinute(marks.snoozedUntil)}`);
   return statusBlock(lines.join('\n'));
@@ -116,6 +125,8 @@ function describeJob(system: CiSystem, jobType: JobType): string {
     actions: 'GitHub Actions',
     checks: 'check run',
     statuses: 'commit status',
+    flagger: 'Flagger',
+    watchdog: 'freshness watchdog',
   };
   return jobType === 'unknown' ? by[system] : `${by[system]} ${jobType}`;
 }

@@ -2,11 +2,13 @@ import { buildServiceAreas } from '../../src/areas/service-area.js';
 import type { GitHubClient } from '../../src/github/github-app.js';
 import { RetryLaterError } from '../../src/pipeline/job-errors.js';
 import type { EventContext } from '../../src/plugins/plugin-definition.js';
-import { classifyRelease } from './classify-release.js';
+import { classifyTrackedRun } from './classify-tracked-run.js';
 import { executeTrackerActions } from './execute-tracker-actions.js';
 import { type JobRun, outcomeOf } from './job-run.js';
 import { normalizeSignal } from './normalize-signal.js';
 import { readTrackingIssue, splitRepository } from './read-tracking-issue.js';
+import { openUmbrellaFor, publishTrackerNotices } from './publish-tracker-notices.js';
+import { findBlockingFailureFor } from './find-blocking-failure.js';
 import { mayOpenIssue, reconcile } from './reconcile.js';
 import type { ReleaseTrackerConfig } from './release-tracker-config.js';
 import { routeJobRun } from './route-job-run.js';
@@ -27,18 +29,33 @@ const CLAIM_LEASE_MS = 60_000;
  * one run, finds the run applied and does nothing.
  */
 export async function runJobSignal(context: EventContext<ReleaseTrackerConfig>): Promise<void> {
-  const { event, config, github, log, metrics } = context;
-  const signalled = normalizeSignal(event.name, event.payload);
+  const signalled = normalizeSignal(context.event.name, context.event.payload);
+  if (signalled) await applyJobRun(context, signalled, context.event.deliveryId);
+}
+
+/** What applying a run needs: an event's context, or a schedule's for one repository. */
+export type JobRunContext = Omit<EventContext<ReleaseTrackerConfig>, 'event'>;
+
+/**
+ * The same path for a run from any source: a CI signal, a Flagger canary, or a run the freshness
+ * watchdog makes up (a silent job, a stale marker). `deliveryId` is what brought it.
+ */
+export async function applyJobRun(
+  context: JobRunContext,
+  signalled: JobRun,
+  deliveryId: string,
+): Promise<void> {
+  const { config, github, log, metrics } = context;
   // A run still going (and not bringing its failing stage) is not history yet.
-  if (!signalled || (signalled.state === 'pending' && signalled.stage === null)) return;
+  if (signalled.state === 'pending' && signalled.stage === null) return;
 
   const key = trackingKeyOf(signalled, config.key);
-  const decision = classifyRelease(signalled, config.release);
+  const decision = classifyTrackedRun(signalled, config);
   const store = new TrackerStore(context.store);
   const recorded = await store.recordRun(signalled, {
     trackingKey: key,
     release: decision.release,
-    deliveryId: event.deliveryId,
+    deliveryId,
   });
   const { run } = recorded;
   if (recorded.newlyFinished) {
@@ -65,10 +82,20 @@ export async function runJobSignal(context: EventContext<ReleaseTrackerConfig>):
   const { snapshot } = claim;
   const tracked = snapshot.state.episode?.issue ?? null;
   const issue = tracked && !snapshot.marks.muted ? await readTrackingIssue(github, tracked) : null;
+  const history =
+    config.flaky.enabled && !stageOnly ? await store.recentOutcomes(key, run, config.flaky.runs) : undefined;
   const routing =
-    !stageOnly && mayOpenIssue(snapshot, run, config) ? await loadRouting(context, github, run) : null;
+    !stageOnly && mayOpenIssue(snapshot, run, config, history)
+      ? await loadRouting(context, github, run)
+      : null;
+  const umbrella = routing && config.storm ? await openUmbrellaFor(context.store, run) : null;
+  const blockedBy = routing ? await findBlockingFailureFor(store, run, key, config) : null;
   const now = new Date();
-  const plan = reconcile(snapshot, { run, stageOnly, issue, routing, now: now.toISOString() }, config);
+  const plan = reconcile(
+    snapshot,
+    { run, stageOnly, issue, routing, now: now.toISOString(), umbrella, blockedBy, history },
+    config,
+  );
   log.info(
     { key, run: run.runId, reason: plan.reason, actions: plan.actions.map((action) => action.type) },
     'release tracker decided',
@@ -84,15 +111,16 @@ export async function runJobSignal(context: EventContext<ReleaseTrackerConfig>):
   });
   const next = opened ? withOpenedIssue(plan.next, opened) : plan.next;
   const notices = trackerNotices(key, snapshot.state, { ...plan, next }, now.toISOString(), opened ?? null);
+  const counted = !stageOnly && outcomeOf(run.state) !== 'uncounted';
   const { mttdSeconds } = await store.commit(key, run.runId, next, plan.events, now, (trx) =>
-    context.notify(notices, trx),
+    publishTrackerNotices(context, trx, { key, run, notices, counted }),
   );
   recordMetrics(context, plan.events, mttdSeconds);
 }
 
 /** The job's area and owners, from the repository's config and OWNERS (cached by the loader). */
 async function loadRouting(
-  context: EventContext<ReleaseTrackerConfig>,
+  context: JobRunContext,
   github: GitHubClient,
   run: JobRun,
 ): Promise<TrackerRouting> {
@@ -104,7 +132,7 @@ async function loadRouting(
 }
 
 function recordMetrics(
-  context: EventContext<ReleaseTrackerConfig>,
+  context: JobRunContext,
   events: readonly TrackerEvent[],
   mttdSeconds: number | null,
 ): void {

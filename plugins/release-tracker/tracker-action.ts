@@ -27,7 +27,9 @@ export type TrackerAction =
       readonly kind: TrackerCommentKind;
       readonly body: string;
     }
-  | { readonly type: 'close-issue'; readonly issue: TrackingIssueRef };
+  | { readonly type: 'close-issue'; readonly issue: TrackingIssueRef }
+  /** Add labels to the issue (adding one it has already does nothing). */
+  | { readonly type: 'add-labels'; readonly issue: TrackingIssueRef; readonly labels: readonly string[] };
 
 /** What a reconciliation did beyond GitHub, for the episode table and the metrics. */
 export type TrackerEvent =

@@ -1,4 +1,5 @@
 import type { NoticeIssue, NoticeKind, ReleaseNotice } from '../../src/notifications/release-notice.js';
+import type { StormJob } from './decide-storm.js';
 import type { TrackerPlan } from './tracker-action.js';
 import type { Episode, TrackerState, TrackingIssueRef } from './tracker-state.js';
 
@@ -123,4 +124,48 @@ export function humanMarkNotice(
     at: now,
   };
   return mark.kind === 'snoozed' ? { ...notice, snoozedUntil: mark.until } : notice;
+}
+
+/**
+ * A storm's notice: its umbrella opened, gained members, or resolved. Its `trackingKey` is the
+ * storm's key (one thread per storm), `members` the jobs listed.
+ *
+ * @example
+ * stormNotice('storm-opened', storm, umbrella, members, now).summary;
+ * // '31 release jobs of example-ack are failing at once'
+ */
+export function stormNotice(
+  kind: 'storm-opened' | 'storm-updated' | 'storm-resolved',
+  storm: { id: number; org: string; repository: string; key: string },
+  umbrella: TrackingIssueRef,
+  members: readonly StormJob[],
+  now: string,
+): ReleaseNotice {
+  const failing = members.filter((member) => member.failing).length;
+  const summary =
+    kind === 'storm-resolved'
+      ? `all ${members.length} release jobs of ${storm.org} pass again`
+      : `${failing} release jobs of ${storm.org} are failing at once`;
+  return {
+    id: `${storm.key}/${kind}/${kind === 'storm-updated' ? members.length : 0}`,
+    kind,
+    trackingKey: storm.key,
+    episode: String(storm.id),
+    repository: storm.repository,
+    job: `${members.length} release jobs`,
+    area: null,
+    severity: 'critical',
+    stage: null,
+    failures: failing,
+    issue: noticeIssueOf(umbrella),
+    logsUrl: null,
+    owners: [],
+    summary,
+    members: members.map((member) => ({
+      repository: member.repository,
+      job: member.job,
+      issue: member.issue ? noticeIssueOf(member.issue) : null,
+    })),
+    at: now,
+  };
 }

@@ -1,5 +1,6 @@
 import type { AreaSeverity } from '../../src/areas/service-area-schema.js';
 import type { CiSystem, JobRun, JobType } from './job-run.js';
+import type { BlockingFailure } from './release-stage-graph.js';
 
 /** The facts of one run the issue shows: where, which commit, when, the logs. */
 export interface RunRef {
@@ -54,6 +55,18 @@ export interface Episode {
   readonly lastCommentAt: string | null;
   /** The `remindAt` counts already reminded about (or passed while acknowledged). */
   readonly reminded: readonly number[];
+  /** The storm umbrella this failure is part of, when one was open as the issue opened (storm control). */
+  readonly umbrella?: TrackingIssueRef | null;
+  /** The release pipeline around the failing stage (`stages` config), as the issue shows it. */
+  readonly stageChain?: string | null;
+  /** The upstream failure this one is folded into (no issue of its own while it lasts). */
+  readonly blockedBy?: BlockingFailure | null;
+  /** The job's recent pass/fail pattern (oldest first, `✓✗✓`) and its flips, when it has any. */
+  readonly recent?: { readonly pattern: string; readonly flips: number } | null;
+  /** The job flips between pass and fail (flaky detection): its issue stays open until it is stable. */
+  readonly flaky?: boolean;
+  /** The flaky label has been put on the issue. */
+  readonly flakyLabelled?: boolean;
 }
 
 /** Everything the tracker remembers about one tracking key between runs (stored as JSON). */

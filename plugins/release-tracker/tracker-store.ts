@@ -8,6 +8,8 @@ import {
   type JobType,
   mergeJobRuns,
 } from './job-run.js';
+import type { HistoryOutcome } from './flaky-history.js';
+import type { EpisodeCandidate } from './release-stage-graph.js';
 import type { TrackerEvent } from './tracker-action.js';
 import {
   type HumanMarks,
@@ -254,6 +256,55 @@ export class TrackerStore {
       .where('tracking_key', '=', key)
       .where('claimed_by', '=', runId)
       .execute();
+  }
+
+  /**
+   * The key's latest counted release runs up to `run` (by the runs' own times), oldest first, at
+   * most `limit`: the history flaky detection reads.
+   */
+  async recentOutcomes(key: string, run: JobRun, limit: number): Promise<HistoryOutcome[]> {
+    let query = this.db
+      .selectFrom('job_runs')
+      .select('state')
+      .where('tracking_key', '=', key)
+      .where('release', '=', true)
+      .where('state', 'in', ['success', 'failure', 'error'])
+      .orderBy('finished_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit);
+    if (run.finishedAt) query = query.where('finished_at', '<=', new Date(run.finishedAt));
+    const rows = await query.execute();
+    return rows.reverse().map((row) => (row.state === 'success' ? 'passed' : 'failed'));
+  }
+
+  /**
+   * The open episodes with an open issue of one repository's jobs (a person's close counts as
+   * over): what a downstream failure may be folded into (release stages).
+   */
+  async openEpisodesIn(repository: string): Promise<EpisodeCandidate[]> {
+    const rows = await this.db
+      .selectFrom('tracking_issues')
+      .select(['tracking_key', 'state'])
+      .where('repository', '=', repository)
+      .where('issue_number', 'is not', null)
+      .where('muted', '=', false)
+      .where('human_closed_at', 'is', null)
+      .execute();
+    return rows.flatMap((row) => {
+      const state = JSON.parse(row.state) as TrackerState;
+      const episode = state.episode;
+      if (!episode?.issue || episode.closedByHuman) return [];
+      return [
+        {
+          key: row.tracking_key,
+          job: state.job,
+          stageText: episode.stage,
+          sha: episode.lastFailure.sha,
+          ref: episode.lastFailure.ref,
+          issue: episode.issue,
+        },
+      ];
+    });
   }
 
   /** The tracking key whose (current or last) issue this is, if any. */

@@ -24,6 +24,7 @@ import { attachToBootServer, createHttpServer } from '../server/create-http-serv
 import { registerGitHubWebhookRoute } from '../server/routes/github-webhooks.js';
 import { registerOperationsRoutes } from '../server/routes/operations.js';
 import { registerDashboardRoutes } from '../server/routes/dashboard.js';
+import { registerFlaggerRoute } from '../server/routes/flagger.js';
 import { registerProwJobRoute } from '../server/routes/prowjobs.js';
 import { registerRerunAuditRoute } from '../rerun/rerun-audit-route.js';
 import type { Settings } from '../settings/read-settings.js';
@@ -49,6 +50,10 @@ export interface SheriffOptions {
   githubFetch?: typeof globalThis.fetch;
   /** A `fetch` for Gangway instead of the network (a local receiver in tests). */
   gangwayFetch?: typeof globalThis.fetch;
+  /** A `fetch` for Slack and outgoing webhooks instead of the network (`sheriff simulate` records with it). */
+  notificationFetch?: typeof globalThis.fetch;
+  /** A `fetch` for other outbound HTTP (version markers) instead of the network (`sheriff simulate` is offline). */
+  externalFetch?: typeof globalThis.fetch;
   /** How often replicas look for due schedules. */
   schedulerTickMs?: number;
   /** Whether to start the worker (a receive-only replica can leave it off). */
@@ -112,6 +117,11 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
     metrics,
     log,
     defaultMaxAttempts: settings.worker.maxAttempts,
+    notifications: {
+      settings: settings.notifications,
+      ...(options.notificationFetch ? { fetch: options.notificationFetch } : {}),
+    },
+    ...(options.externalFetch ? { fetch: options.externalFetch } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const dispatch =
@@ -174,6 +184,7 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
   });
   registerGitHubWebhookRoute(http, { intake, secrets: settings.webhookSecrets, metrics, log });
   registerProwJobRoute(http, { intake, tokens: settings.prowjobTokens, metrics, log });
+  registerFlaggerRoute(http, { intake, tokens: settings.flaggerTokens, metrics, log });
   registerOperationsRoutes(http, {
     store,
     queue,

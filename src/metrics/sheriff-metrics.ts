@@ -121,6 +121,13 @@ export class SheriffMetrics {
     registers: [this.registry],
   });
 
+  readonly notificationsSent = new Counter({
+    name: 'sheriff_notifications_sent_total',
+    help: 'Messages sent once (the sent-log took them), by destination: slack, slack-webhook, webhook.',
+    labelNames: ['destination'] as const,
+    registers: [this.registry],
+  });
+
   readonly releaseJobs = new Gauge({
     name: 'sheriff_release_jobs',
     help: 'Release jobs seen in the dashboard window, by service area (empty: none) and status (failing, passing, no-runs).',

@@ -31,6 +31,21 @@ export type NoticeKind =
   | 'storm-updated'
   | 'storm-resolved';
 
+/** Every `NoticeKind`, for config schemas that filter by kind. */
+export const NOTICE_KINDS: readonly NoticeKind[] = [
+  'opened',
+  'escalated',
+  'stage-changed',
+  'updated',
+  'retried',
+  'acknowledged',
+  'snoozed',
+  'resolved',
+  'storm-opened',
+  'storm-updated',
+  'storm-resolved',
+];
+
 export interface NoticeIssue {
   /** `owner/name`. */
   repository: string;

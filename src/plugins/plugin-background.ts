@@ -8,6 +8,7 @@ import { PermanentJobError } from '../pipeline/job-errors.js';
 import type { ScheduledTask } from '../pipeline/scheduler.js';
 import type { JobHandler } from '../pipeline/worker.js';
 import type { GangwayClient } from '../prow/gangway-client.js';
+import type { NotificationTransport } from '../notifications/notification-transport.js';
 import type { GitHubOwnersLoader } from '../owners/load-owners-from-github.js';
 import { JobQueue } from '../store/job-queue.js';
 import type { Database } from '../store/schema.js';
@@ -36,6 +37,9 @@ export interface BackgroundOptions {
   gangway: GangwayClient | undefined;
   metrics?: SheriffMetrics;
   log: Logger;
+  notifications?: NotificationTransport;
+  /** Outbound HTTP other than GitHub (default: the network). */
+  fetch?: typeof globalThis.fetch;
   /** Attempts for jobs that do not set their own. */
   defaultMaxAttempts: number;
   clock?: () => Date;
@@ -118,6 +122,8 @@ export function createPluginBackground(options: BackgroundOptions): PluginBackgr
     github: options.github,
     ...servicesFor(plugin),
     now: clock(),
+    notifications: options.notifications,
+    fetch: options.fetch ?? globalThis.fetch,
     repositoryContext: repositoryContextFor(plugin, taskLog),
   });
 

@@ -6,6 +6,7 @@ import type { SheriffConfig } from '../config/sheriff-config-schema.js';
 import type { GitHubApp, GitHubClient } from '../github/github-app.js';
 import type { ReleaseNotice } from '../notifications/release-notice.js';
 import type { GangwayClient } from '../prow/gangway-client.js';
+import type { NotificationTransport } from '../notifications/notification-transport.js';
 import type { Logger } from '../logging/logger.js';
 import type { SheriffMetrics } from '../metrics/sheriff-metrics.js';
 import type { GitHubOwnersLoader } from '../owners/load-owners-from-github.js';
@@ -61,6 +62,10 @@ export interface BackgroundContext {
   notify(notices: readonly ReleaseNotice[], db?: Kysely<Database>): Promise<void>;
   /** Sheriff's clock (`sheriff simulate` drives it). */
   now: Date;
+  /** Slack and outgoing webhook destinations and how to reach them; undefined: nothing is sent. */
+  notifications: NotificationTransport | undefined;
+  /** HTTP to anything but GitHub (version markers): the network, or what `sheriff simulate` allows. */
+  fetch: typeof globalThis.fetch;
   /**
    * The installation client and validated config of one repository (`owner/name`), with this
    * plugin's section and whether it is enabled there; undefined when the App is not installed.

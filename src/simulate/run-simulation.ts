@@ -4,7 +4,13 @@ import { createGitHubDouble } from '../github-double/index.js';
 import type { GitHubAction } from '../github-double/request-log.js';
 import type { World } from '../github-double/world.js';
 import { createLogger, type Logger } from '../logging/logger.js';
+import { describeFlaggerPost } from '../flagger/flagger-delivery.js';
 import { describeProwJob } from '../prowjobs/prowjob-delivery.js';
+import { readOutgoingWebhookTargets } from '../notifications/notification-settings.js';
+import {
+  createRecordingNotificationFetch,
+  SIMULATED_SLACK_API_URL,
+} from '../notifications/recording-notification-fetch.js';
 import { readSettings } from '../settings/read-settings.js';
 import type { StoreLocation } from '../store/open-store.js';
 import type { DeliverySource } from '../store/schema.js';
@@ -53,7 +59,23 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     }),
     store: options.store ?? { backend: 'pglite' as const, dataDir: undefined },
   };
-  const sheriff = await createSheriff({ settings, log, githubFetch: double.fetch, clock: () => now });
+  // Slack answers in-process as if a bot token were set; outgoing webhook targets are the
+  // operator's (OUTGOING_WEBHOOKS_FILE), their receivers answered in-process too.
+  const recorder = createRecordingNotificationFetch();
+  const outgoingFile = process.env.OUTGOING_WEBHOOKS_FILE;
+  settings.notifications = {
+    slack: { botToken: 'xoxb-simulated', apiUrl: SIMULATED_SLACK_API_URL },
+    outgoing: outgoingFile ? readOutgoingWebhookTargets(process.env, outgoingFile) : [],
+  };
+  const sheriff = await createSheriff({
+    settings,
+    log,
+    githubFetch: double.fetch,
+    clock: () => now,
+    notificationFetch: recorder.fetch,
+    // No network in a simulation: a version marker reads as unreachable (the watchdog says so).
+    externalFetch: offlineFetch,
+  });
   try {
     await sheriff.scheduler.start(3_600_000);
     let sequence = 0;
@@ -70,7 +92,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       }
       await sheriff.runUntilIdle();
     }
-    return { actions: double.actions(), notifications: [] };
+    return { actions: double.actions(), notifications: recorder.notifications };
   } finally {
     await sheriff.stop();
   }
@@ -78,6 +100,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
 
 function toDelivery(event: SimulationEvent, id: string) {
   const source = OWN_SOURCES[event.event] ?? 'github';
+  if (source === 'flagger') return flaggerDelivery(event, id);
   // The world decides which installation serves a repository (as for Prow's forwards), so a
   // payload recorded elsewhere, with another installation id, still runs.
   const payload = { ...(event.payload as Record<string, unknown>) };
@@ -98,6 +121,28 @@ function toDelivery(event: SimulationEvent, id: string) {
   };
 }
 
+/**
+ * A Flagger post as POST /api/v1/flagger stores it: its dedup id (unless the line names a
+ * delivery), key and repository; a gate or rollback hook is refused, as the endpoint does.
+ */
+function flaggerDelivery(event: SimulationEvent, id: string) {
+  const described = describeFlaggerPost(event.payload, event.repository);
+  if (!described.ok) throw new SimulationInputError(`flagger ${event.delivery ?? id}: ${described.error}`);
+  const { delivery } = described;
+  return {
+    id: event.delivery ?? delivery.id,
+    source: 'flagger' as const,
+    event: event.event,
+    action: delivery.hook,
+    key: delivery.key,
+    installation_id: null,
+    repository: delivery.repository,
+    payload: JSON.stringify(event.payload),
+    // Flagger's post-rollout carries no time of its own: the simulated clock is when it arrived.
+    ...(event.at ? { received_at: event.at } : {}),
+  };
+}
+
 let key: string | undefined;
 /** The App key the simulated Sheriff signs its JWTs with; the double accepts any. */
 function simulationKey(): string {
@@ -108,3 +153,9 @@ function simulationKey(): string {
   }).privateKey;
   return key;
 }
+
+/** What outbound HTTP other than GitHub and notifications meets under `simulate`: nothing. */
+const offlineFetch: typeof globalThis.fetch = async (input) => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  throw new TypeError(`sheriff simulate is offline: ${url} was not fetched`);
+};

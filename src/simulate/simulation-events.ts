@@ -10,6 +10,8 @@ const eventLine = z
     payloadFile: z.string().optional(),
     delivery: z.string().min(1).optional(),
     at: z.iso.datetime({ offset: true }).optional(),
+    /** For `flagger`: the repository the webhook URL names (`?repository=owner/name`). */
+    repository: z.string().min(1).optional(),
   })
   .refine(
     (line) => line.event === 'tick' || (line.payload === undefined) !== (line.payloadFile === undefined),
@@ -24,6 +26,8 @@ export interface SimulationEvent {
   payload: unknown;
   delivery?: string;
   at?: Date;
+  /** For `flagger`: the webhook URL's `?repository=` (else the payload's `metadata.repository`). */
+  repository?: string;
 }
 
 export class SimulationInputError extends Error {}
@@ -54,6 +58,7 @@ export function readEventsFile(file: string): SimulationEvent[] {
         payload: line.payloadFile ? readPayloadFile(resolve(base, line.payloadFile), where) : line.payload,
         ...(line.delivery ? { delivery: line.delivery } : {}),
         ...(line.at ? { at: new Date(line.at) } : {}),
+        ...(line.repository ? { repository: line.repository } : {}),
       });
     });
   return events;

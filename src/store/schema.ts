@@ -217,6 +217,130 @@ export interface ReleaseRerunsTable {
   recorded_at: Date | null;
 }
 
+/** Sent-log of the notify plugin (see migration 010): a message id sent to a destination once. */
+export interface NotifySentTable {
+  /** A notice id, `<tracking key>#<episode>/reminder/<n>`, or `digest/<day>`. */
+  message_id: string;
+  /** `slack:<channel>`, `slack-webhook`, or `webhook:<target name>`. */
+  destination: string;
+  sent_at: Timestamp;
+}
+
+/** The Slack message rooting one tracking issue's thread, per channel (see migration 010). */
+export interface NotifySlackThreadsTable {
+  tracking_key: string;
+  episode: string;
+  /** The channel as configured (`#lambda`, or an id). */
+  channel: string;
+  /** The channel id Slack answered with (`chat.update` needs the id). */
+  channel_id: string;
+  /** Slack's message timestamp: replies and edits address the root message by it. */
+  ts: string;
+  job: string;
+  resolved: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+}
+
+/** An open, un-acked critical issue's next Slack reminder (see migration 010). */
+export interface NotifyRemindersTable {
+  tracking_key: string;
+  episode: string;
+  /** `slack:<channel>` (a reply in the thread) or `slack-webhook`. */
+  destination: string;
+  job: string;
+  /** The Slack group mention (`<!subteam^ID>`), if the area has one. */
+  mention: string | null;
+  issue_url: string | null;
+  interval_ms: ColumnType<number, number, number>;
+  next_at: Timestamp;
+  /** Reminders sent so far: the next one's number, for its sent-log id. */
+  sent: ColumnType<number, number | undefined, number>;
+}
+
+/** Info-severity news waiting for its destination's daily digest (see migration 010). */
+export interface NotifyDigestItemsTable {
+  destination: string;
+  notice_id: string;
+  /** The digest line (Slack mrkdwn). */
+  line: string;
+  /** When the digest that carries it is due. */
+  due_at: Timestamp;
+  /** The digest that sent it; null while pending. */
+  digest_id: string | null;
+  created_at: Timestamp;
+}
+
+/** A storm: an org's burst of release-job failures with one umbrella issue (see migration 009). */
+export interface ReleaseStormsTable {
+  id: Generated<number>;
+  /** Lower-cased; at most one unresolved storm per org. */
+  org: string;
+  /** The job repository whose config opened it (it routes the storm's notices). */
+  repository: string;
+  issue_repository: string;
+  issue_number: number | null;
+  /** The earliest member failure, by the run's own time. */
+  started_at: Date;
+  opened_at: Timestamp;
+  resolved_at: Date | null;
+}
+
+/** A job listed by a storm (see migration 009). */
+export interface ReleaseStormMembersTable {
+  storm_id: number;
+  tracking_key: string;
+  repository: string;
+  job: string;
+  joined_at: Timestamp;
+  /** The job's own issue has been told it is part of the umbrella. */
+  linked: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** A job's notice held back while a storm may form (see migration 009). */
+export interface HeldNoticesTable {
+  id: Generated<number>;
+  org: string;
+  tracking_key: string;
+  /** The ReleaseNotice as JSON. */
+  notice: string;
+  release_at: Date;
+  held_at: Timestamp;
+}
+
+/** When a freshness rule first watched a job (see migration 008). */
+export interface FreshnessWatchesTable {
+  /** `owner/name`, lower-cased. */
+  repository: string;
+  job: string;
+  first_seen_at: Date;
+}
+
+/** A watched version marker's last content and since when it has not changed (see migration 008). */
+export interface FreshnessMarkersTable {
+  /** `owner/name` of the repository whose rule watches it, lower-cased. */
+  repository: string;
+  url: string;
+  /** null until a fetch succeeded. */
+  content_sha256: string | null;
+  /** The first KiB of the content, for the issue text. */
+  content: string | null;
+  changed_at: Date;
+  checked_at: Date;
+  /** The HTTP status of the last fetch (null when it did not get an answer). */
+  last_status: number | null;
+  last_error: string | null;
+}
+
+/** One "exceeded its progress deadline" warning of a canary that did not roll back (see migration 008). */
+export interface FlaggerDeadlineWarningsTable {
+  delivery_id: string;
+  /** `cluster/namespace/name`. */
+  canary: string;
+  checksum: string;
+  phase: string;
+  seen_at: Date;
+}
+
 export interface Database {
   deliveries: DeliveriesTable;
   jobs: JobsTable;
@@ -230,6 +354,16 @@ export interface Database {
   approval_states: ApprovalStatesTable;
   trigger_pull_states: TriggerPullStatesTable;
   release_reruns: ReleaseRerunsTable;
+  notify_sent: NotifySentTable;
+  notify_slack_threads: NotifySlackThreadsTable;
+  notify_reminders: NotifyRemindersTable;
+  notify_digest_items: NotifyDigestItemsTable;
+  release_storms: ReleaseStormsTable;
+  release_storm_members: ReleaseStormMembersTable;
+  held_notices: HeldNoticesTable;
+  freshness_watches: FreshnessWatchesTable;
+  freshness_markers: FreshnessMarkersTable;
+  flagger_deadline_warnings: FlaggerDeadlineWarningsTable;
 }
 
 export type DeliveryRow = Selectable<DeliveriesTable>;

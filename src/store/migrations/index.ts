@@ -6,6 +6,9 @@ import * as releaseTracker from './004-release-tracker.js';
 import * as approvalStates from './005-approval-states.js';
 import * as triggerPullStates from './006-trigger-pull-states.js';
 import * as rerunAudit from './007-rerun-audit.js';
+import * as freshness from './008-freshness.js';
+import * as storms from './009-storms.js';
+import * as notifications from './010-notifications.js';
 
 /**
  * Migrations are listed in code, not discovered on disk, so the compiled `dist/` and the test
@@ -19,6 +22,9 @@ const migrations: Record<string, Migration> = {
   '005-approval-states': approvalStates,
   '006-trigger-pull-states': triggerPullStates,
   '007-rerun-audit': rerunAudit,
+  '008-freshness': freshness,
+  '009-storms': storms,
+  '010-notifications': notifications,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -58,3 +58,25 @@ export const ROUTING: TrackerRouting = {
 export function aSnapshot(marks: Partial<HumanMarks> = {}): TrackerSnapshot {
   return { key: KEY, state: initialTrackerState(aRun(0)), marks: { ...NO_MARKS, ...marks } };
 }
+
+/** ACK's release pipeline (world.md 1.3) as `plugins.release-tracker.stages`. */
+export const ACK_STAGES = releaseTrackerConfigSchema.parse({
+  stages: [
+    { name: 'git-tag', jobs: ['*-controller-release-tag'] },
+    { name: 'image-build', jobs: ['post-*-controller-release', 'publish (*, image)'], needs: ['git-tag'] },
+    {
+      name: 'image-push',
+      jobs: ['post-*-controller-release', 'publish (*, image)'],
+      steps: ['* › Push image*'],
+      needs: ['image-build'],
+    },
+    {
+      name: 'helm-publish',
+      jobs: ['post-*-controller-release', 'publish (*, helm-chart)'],
+      steps: ['* › Push Helm chart*'],
+      needs: ['image-push'],
+    },
+    { name: 'olm-bundle', jobs: ['*-controller-olm-bundle-pr'], needs: ['helm-publish'] },
+    { name: 'umbrella-chart', jobs: ['update-ack-chart'], needs: ['helm-publish'] },
+  ],
+}).stages;
