@@ -63,7 +63,13 @@ export async function runRetestRelease(context: CommandContext<RetestReleaseConf
     lines: decision.lines,
     runIds: decision.targets.map((run) => run.runId),
   };
-  await context.enqueue({ name: RERUN_JOB, key: rerunJobKey(decision.targets[0]!.repository), data });
+  // `once`: a retried delivery does not queue (and so reply and re-run) a second time.
+  await context.enqueue({
+    name: RERUN_JOB,
+    key: rerunJobKey(decision.targets[0]!.repository),
+    data,
+    once: context.deliveryId,
+  });
   context.log.info({ runs: data.runIds, by: comment.authorLogin }, '/retest-release queued its re-runs');
 }
 

@@ -133,7 +133,13 @@ export async function runTriggerCommands(context: CommandContext<TriggerConfig>)
         },
         comment: { login: comment.authorLogin, body: comment.body, url: comment.htmlUrl },
       };
-      await context.enqueue({ name: RUN_PRESUBMIT, key: presubmitRunKey(run), data: run });
+      // `once`: if this handler fails after queuing and is retried, the job is not started twice.
+      await context.enqueue({
+        name: RUN_PRESUBMIT,
+        key: presubmitRunKey(run),
+        data: run,
+        once: `${context.deliveryId}:${run.job}`,
+      });
     }
   }
   const reply = [plan.reply, ...refused].filter((part): part is string => part !== null).join('\n\n');

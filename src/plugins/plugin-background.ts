@@ -88,6 +88,7 @@ export function createPluginBackground(options: BackgroundOptions): PluginBackgr
           data: job.data,
           maxAttempts: job.maxAttempts ?? definition.maxAttempts ?? options.defaultMaxAttempts,
           ...(job.runAt ? { runAt: job.runAt } : {}),
+          ...(job.once ? { dedupeKey: `${plugin.name}:${job.once}` } : {}),
         },
       ]);
     };

@@ -45,6 +45,11 @@ export interface PluginJobRequest {
   runAt?: Date;
   /** Default: the plugin job's `maxAttempts`, else the worker's `JOB_MAX_ATTEMPTS`. */
   maxAttempts?: number;
+  /**
+   * Queue it only once: a retried handler asking again (e.g. `${deliveryId}:${job}`) queues
+   * nothing. The key is global; prefix it with what makes it unique (the plugin adds its name).
+   */
+  once?: string;
 }
 
 /**

@@ -9,6 +9,8 @@ export interface NewJob {
   data?: unknown;
   maxAttempts: number;
   runAt?: Date;
+  /** A job already queued under this key (pending, running or done, until pruned) is not queued again. */
+  dedupeKey?: string;
 }
 
 /** A claimed job, with its delivery read in the same statement (one round trip fewer per job). */
@@ -49,8 +51,10 @@ export class JobQueue {
           data: job.data === undefined ? null : JSON.stringify(job.data),
           max_attempts: job.maxAttempts,
           ...(job.runAt ? { run_at: job.runAt } : {}),
+          ...(job.dedupeKey ? { dedupe_key: job.dedupeKey } : {}),
         })),
       )
+      .onConflict((conflict) => conflict.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing())
       .returning('id')
       .execute();
     return rows.map((row) => row.id);

@@ -41,6 +41,8 @@ export interface JobsTable {
   last_error: string | null;
   created_at: Timestamp;
   finished_at: Date | null;
+  /** Unique when set: the same follow-up work queued twice is stored once (migration 011). */
+  dedupe_key: string | null;
 }
 
 export interface SchedulesTable {

@@ -68,13 +68,18 @@ function testPlugins(seen: Seen): PluginDefinition[] {
     ],
     async handleCommands(context) {
       for (const command of context.commands) {
-        if (command.normalizedName === 'later')
-          await context.enqueue({
+        if (command.normalizedName === 'later') {
+          const request = {
             name: 'comment-later',
             key: `${context.comment.repo.fullName}#${context.comment.number}`,
             data: { repository: context.comment.repo.fullName, number: context.comment.number },
-          });
-        else await context.notify([noticeFor(context.comment.repo.fullName, `notice-${context.deliveryId}`)]);
+            once: context.deliveryId,
+          };
+          await context.enqueue(request);
+          // A handler retried after queuing asks again: nothing more is queued.
+          await context.enqueue(request);
+        } else
+          await context.notify([noticeFor(context.comment.repo.fullName, `notice-${context.deliveryId}`)]);
       }
     },
     jobs: {

@@ -9,6 +9,7 @@ import * as rerunAudit from './007-rerun-audit.js';
 import * as freshness from './008-freshness.js';
 import * as storms from './009-storms.js';
 import * as notifications from './010-notifications.js';
+import * as jobDedupe from './011-job-dedupe.js';
 
 /**
  * Migrations are listed in code, not discovered on disk, so the compiled `dist/` and the test
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '008-freshness': freshness,
   '009-storms': storms,
   '010-notifications': notifications,
+  '011-job-dedupe': jobDedupe,
 };
 
 export const migrationProvider: MigrationProvider = {
