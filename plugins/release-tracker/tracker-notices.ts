@@ -13,6 +13,44 @@ export function noticeIssueOf(issue: TrackingIssueRef, webUrl = 'https://github.
 }
 
 /**
+ * One notice about a key's episode: its key, episode, routing, stage, failures, issue and logs
+ * taken from the tracker state, so every producer (the tracker, /ack, /retest-release) threads
+ * its messages the same way. The id is `<key>#<episode>/<kind>/<discriminator>`: stable across
+ * retries of the work that produced it.
+ */
+export function episodeNotice(
+  key: string,
+  state: Pick<TrackerState, 'repository' | 'job' | 'consecutiveFailures'>,
+  ep: Episode,
+  notice: {
+    kind: NoticeKind;
+    discriminator: string | number;
+    summary: string;
+    at: string;
+    issue?: TrackingIssueRef | null;
+  },
+): ReleaseNotice {
+  const tracked = notice.issue ?? ep.issue;
+  return {
+    id: `${key}#${ep.firstFailure.runId}/${notice.kind}/${notice.discriminator}`,
+    kind: notice.kind,
+    trackingKey: key,
+    episode: ep.firstFailure.runId,
+    repository: state.repository,
+    job: state.job,
+    area: ep.routing?.area ?? null,
+    severity: ep.routing?.severity ?? 'warning',
+    stage: ep.stage,
+    failures: state.consecutiveFailures,
+    issue: tracked ? noticeIssueOf(tracked) : null,
+    logsUrl: ep.lastFailure.url,
+    owners: ep.routing?.owners.map((owner) => owner.handle) ?? [],
+    summary: notice.summary,
+    at: notice.at,
+  };
+}
+
+/**
  * The notices a reconciliation's plan means, pure: an opened issue, a recovery, a stage change, a
  * reminder (an escalation), a failure after a person's action. Edits of the status block alone are
  * not news and give none.
@@ -30,31 +68,8 @@ export function trackerNotices(
   const notices: ReleaseNotice[] = [];
   const episode = plan.next.episode ?? previous.episode;
   if (!episode) return notices;
-  const base = (
-    kind: NoticeKind,
-    discriminator: string | number,
-    summary: string,
-    ep: Episode,
-  ): ReleaseNotice => {
-    const tracked = issue ?? ep.issue;
-    return {
-      id: `${key}#${ep.firstFailure.runId}/${kind}/${discriminator}`,
-      kind,
-      trackingKey: key,
-      episode: ep.firstFailure.runId,
-      repository: plan.next.repository,
-      job: plan.next.job,
-      area: ep.routing?.area ?? null,
-      severity: ep.routing?.severity ?? 'warning',
-      stage: ep.stage,
-      failures: plan.next.consecutiveFailures,
-      issue: tracked ? noticeIssueOf(tracked) : null,
-      logsUrl: ep.lastFailure.url,
-      owners: ep.routing?.owners.map((owner) => owner.handle) ?? [],
-      summary,
-      at: now,
-    };
-  };
+  const base = (kind: NoticeKind, discriminator: string | number, summary: string, ep: Episode) =>
+    episodeNotice(key, plan.next, ep, { kind, discriminator, summary, at: now, issue });
   for (const event of plan.events) {
     if (event.type === 'opened' && plan.next.episode) {
       notices.push(base('opened', 0, `${plan.next.job} is failing`, plan.next.episode));
@@ -103,25 +118,16 @@ export function humanMarkNotice(
   const ep = state.episode;
   if (!ep?.issue) return null;
   const notice: ReleaseNotice = {
-    id: `${key}#${ep.firstFailure.runId}/${mark.kind}/${now}`,
-    kind: mark.kind,
-    trackingKey: key,
-    episode: ep.firstFailure.runId,
-    repository: state.repository,
-    job: state.job,
-    area: ep.routing?.area ?? null,
-    severity: ep.routing?.severity ?? 'warning',
-    stage: ep.stage,
-    failures: state.consecutiveFailures,
-    issue: noticeIssueOf(ep.issue),
-    logsUrl: ep.lastFailure.url,
-    owners: ep.routing?.owners.map((owner) => owner.handle) ?? [],
-    summary:
-      mark.kind === 'acknowledged'
-        ? `${mark.actor} is on ${state.job}`
-        : `${mark.actor} snoozed ${state.job} until ${mark.until}`,
+    ...episodeNotice(key, state, ep, {
+      kind: mark.kind,
+      discriminator: now,
+      summary:
+        mark.kind === 'acknowledged'
+          ? `${mark.actor} is on ${state.job}`
+          : `${mark.actor} snoozed ${state.job} until ${mark.until}`,
+      at: now,
+    }),
     actor: mark.actor,
-    at: now,
   };
   return mark.kind === 'snoozed' ? { ...notice, snoozedUntil: mark.until } : notice;
 }

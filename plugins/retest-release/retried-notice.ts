@@ -1,5 +1,5 @@
 import type { ReleaseNotice } from '../../src/notifications/release-notice.js';
-import { noticeIssueOf } from '../release-tracker/tracker-notices.js';
+import { episodeNotice } from '../release-tracker/tracker-notices.js';
 import type { TrackerState } from '../release-tracker/tracker-state.js';
 
 /**
@@ -19,21 +19,13 @@ export function retriedNotice(
   const ep = state.episode;
   if (!ep) return null;
   return {
-    id: `${key}#${ep.firstFailure.runId}/retried/${retry.rerunId}`,
-    kind: 'retried',
-    trackingKey: key,
-    episode: ep.firstFailure.runId,
-    repository: state.repository,
-    job: state.job,
-    area: ep.routing?.area ?? null,
-    severity: ep.routing?.severity ?? 'warning',
-    stage: ep.stage,
-    failures: state.consecutiveFailures,
-    issue: ep.issue ? noticeIssueOf(ep.issue) : null,
+    ...episodeNotice(key, state, ep, {
+      kind: 'retried',
+      discriminator: retry.rerunId,
+      summary: `${retry.actor} re-ran ${state.job}`,
+      at: retry.at,
+    }),
     logsUrl: retry.url ?? ep.lastFailure.url,
-    owners: ep.routing?.owners.map((owner) => owner.handle) ?? [],
-    summary: `${retry.actor} re-ran ${state.job}`,
     actor: retry.actor,
-    at: retry.at,
   };
 }
