@@ -5,6 +5,7 @@ import { SIGNAL_EVENTS } from './normalize-signal.js';
 import { DEFAULT_TRACKER_ACCESS, releaseTrackerConfigSchema } from './release-tracker-config.js';
 import { runIssueActivity } from './run-issue-activity.js';
 import { HELD_NOTICES_SCHEDULE } from './release-held-notices.js';
+import { JOB_RUN_RETENTION_SCHEDULE } from './job-run-retention.js';
 import { runFlaggerSignal } from './run-flagger-signal.js';
 import { FRESHNESS_INTERVAL_MS, runFreshnessWatchdog } from './run-freshness-watchdog.js';
 import { runJobSignal } from './run-job-signal.js';
@@ -90,7 +91,7 @@ export default definePlugin({
   whoCanUseIn: (_spec, config, repository) => describeAccessRule(config.access, { owner: repository.owner }),
   handleCommands: runTrackerCommands,
   jobs: { [STORM_CHECK_JOB]: { run: runStormCheck } },
-  schedules: [HELD_NOTICES_SCHEDULE, FRESHNESS_SCHEDULE],
+  schedules: [HELD_NOTICES_SCHEDULE, FRESHNESS_SCHEDULE, JOB_RUN_RETENTION_SCHEDULE],
   async handleEvent(context) {
     if (context.event.name === FLAGGER_EVENT) await runFlaggerSignal(context);
     else if (SIGNALS.includes(context.event.name)) await runJobSignal(context);

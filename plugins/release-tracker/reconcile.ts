@@ -50,6 +50,8 @@ export interface TrackerObservation {
   readonly blockedBy?: BlockingFailure | null;
   /** The key's latest counted runs, oldest first, this one included (flaky detection). */
   readonly history?: readonly HistoryOutcome[];
+  /** Why the build log did not name the run's stage (read, but unreachable or without markers). */
+  readonly stageGuessedBecause?: string | null;
 }
 
 /**
@@ -138,7 +140,7 @@ function onFailure(
         stage: run.stage ?? before.stage,
       }
     : startEpisode(run);
-  const chain = stageChainOf(policy, run.job, episode.stage);
+  const chain = stageChainOf(policy, run.job, episode.stage, observed.stageGuessedBecause ?? null);
   if (chain !== undefined) episode = { ...episode, stageChain: chain };
   episode = withHistory(episode, observed, policy);
 
@@ -425,10 +427,11 @@ function stageChainOf(
   policy: TrackerPolicy,
   job: string,
   stageText: string | null,
+  guessedBecause: string | null,
 ): string | null | undefined {
   if (policy.stages.length === 0) return undefined;
   const stage = locateStage(policy.stages, job, stageText);
-  return stage === null ? null : renderStageChain(policy.stages, stage.name, stage.exact);
+  return stage === null ? null : renderStageChain(policy.stages, stage.name, stage.exact, guessedBecause);
 }
 
 function startEpisode(run: JobRun): Episode {

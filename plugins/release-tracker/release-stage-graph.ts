@@ -11,6 +11,8 @@ export interface StageSpec {
   readonly steps: readonly string[];
   /** The stages that must have succeeded before this one runs. */
   readonly needs: readonly string[];
+  /** For a Prow job that runs several stages: build-log lines that say this stage began. */
+  readonly logMarkers?: readonly string[];
 }
 
 /** A job failing in a stage the graph knows. */
@@ -80,12 +82,20 @@ export function locateStage(
   );
   if (candidates.length === 0) return null;
   if (stageText !== null) {
+    // A Prow run's stage read from its build log is the stage's own name.
+    const named = candidates.find((stage) => stage.name === stageText);
+    if (named) return { name: named.name, exact: true };
     const byStep = candidates.find((stage) => stage.steps.some((pattern) => matches(pattern, stageText)));
     if (byStep) return { name: byStep.name, exact: true };
   }
   const ordered = topologicalOrder(stages);
   const earliest = [...candidates].sort((a, b) => ordered.indexOf(a.name) - ordered.indexOf(b.name))[0]!;
   return { name: earliest.name, exact: candidates.length === 1 };
+}
+
+/** The stages a job runs (by `jobs`), in declaration order. */
+export function stagesOfJob(stages: readonly StageSpec[], job: string): StageSpec[] {
+  return stages.filter((stage) => stage.jobs.some((pattern) => matches(pattern, job)));
 }
 
 /** The name of {@link locateStage}'s stage. */
@@ -135,10 +145,18 @@ export function findBlockingFailure(
  * renderStageChain(stages, 'image-push');
  * // 'git-tag ✓ → image-build ✓ → image-push ✗ → helm-publish (blocked) → olm-bundle (blocked)'
  */
-export function renderStageChain(stages: readonly StageSpec[], failing: string, exact = true): string {
+export function renderStageChain(
+  stages: readonly StageSpec[],
+  failing: string,
+  exact = true,
+  /** Why the stage is a guess, when known: `the build log could not be read (HTTP 404)`. */
+  guessedBecause: string | null = null,
+): string {
   const before = ancestorsOf(stages, failing);
   const after = descendantsOf(stages, failing);
-  const failed = exact ? `${failing} ✗` : `${failing} ✗ (or a later stage of the same job: see the logs)`;
+  const failed = exact
+    ? `${failing} ✗`
+    : `${failing} ✗ (or a later stage of the same job: ${guessedBecause ? `${guessedBecause}; ` : ''}see the logs)`;
   return topologicalOrder(stages)
     .filter((name) => name === failing || before.has(name) || after.has(name))
     .map((name) => (name === failing ? failed : before.has(name) ? `${name} ✓` : `${name} (blocked)`))

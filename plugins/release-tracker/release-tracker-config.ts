@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { compileJobPattern } from '../../src/areas/job-pattern.js';
 import { AREA_SEVERITIES } from '../../src/areas/service-area-schema.js';
 import { accessRuleSchema } from '../../src/permissions/access-rule.js';
+import { buildLogUrlProblem } from './build-log-url.js';
+import { compileLogMarker } from './log-marker.js';
 import { stageGraphProblems } from './release-stage-graph.js';
 import { durationText } from './tracker-duration.js';
 import { flaggerPolicySchema, freshnessRulesSchema } from './freshness-config.js';
@@ -23,6 +25,23 @@ const regexText = z.string().superRefine((pattern, context) => {
 });
 
 const label = z.string().min(1).max(50);
+
+const logMarker = z.string().superRefine((marker, context) => {
+  const compiled = compileLogMarker(marker);
+  if (!compiled.ok) context.addIssue({ code: 'custom', message: compiled.error });
+});
+
+const buildLogSchema = z.strictObject({
+  url: z
+    .string()
+    .superRefine((template, context) => {
+      const problem = buildLogUrlProblem(template);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .describe(
+      "Where a Prow run's build log is, with {job}, {build}, {org} and {repo} taken from the run: `https://gcsweb.example.dev/gcs/bucket/logs/{job}/{build}/build-log.txt`. http or https.",
+    ),
+});
 
 const releaseSchema = z
   .strictObject({
@@ -134,6 +153,12 @@ const stageSchema = z.strictObject({
       'For a job that runs several stages: failing steps (the Actions step of the stage) that mean this one. A failure no step names is put in the earliest stage of its job.',
     ),
   needs: z.array(z.string()).default([]).describe('The stages that run, and must pass, before this one.'),
+  logMarkers: z
+    .array(logMarker)
+    .default([])
+    .describe(
+      "For a Prow job that runs several stages: build-log lines that say this stage began (text: a case-sensitive substring; or /regex/, i flag allowed). The stage whose marker comes last in the log's tail is the failing one (needs buildLog).",
+    ),
 });
 
 const stagesSchema = z
@@ -212,6 +237,11 @@ export const releaseTrackerConfigSchema = z.strictObject({
   stages: stagesSchema.describe(
     'The release pipeline as stages and what each needs (build → image push → chart publish → OLM bundle): a failure whose upstream stage already fails for the same commit or ref is folded into that issue as "blocked by", and issues show the stage chain.',
   ),
+  buildLog: buildLogSchema
+    .optional()
+    .describe(
+      "Read the tail of a failed Prow run's build log (at most 1 MiB) to find which of its job's stages failed (stages[].logMarkers). Off unless set.",
+    ),
   freshness: freshnessRulesSchema,
   flagger: flaggerPolicySchema.describe('Flagger canaries (posted to /api/v1/flagger).'),
 });

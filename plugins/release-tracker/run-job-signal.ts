@@ -9,6 +9,7 @@ import { normalizeSignal } from './normalize-signal.js';
 import { readTrackingIssue, splitRepository } from './read-tracking-issue.js';
 import { openUmbrellaFor, publishTrackerNotices } from './publish-tracker-notices.js';
 import { findBlockingFailureFor } from './find-blocking-failure.js';
+import { learnStageFromLog } from './learn-stage-from-log.js';
 import { mayOpenIssue, reconcile } from './reconcile.js';
 import type { ReleaseTrackerConfig } from './release-tracker-config.js';
 import { routeJobRun } from './route-job-run.js';
@@ -57,7 +58,7 @@ export async function applyJobRun(
     release: decision.release,
     deliveryId,
   });
-  const { run } = recorded;
+  let { run } = recorded;
   if (recorded.newlyFinished) {
     metrics?.trackerJobRuns.inc({
       source: run.source,
@@ -75,6 +76,9 @@ export async function applyJobRun(
     return;
   }
   if (!github) return;
+  // Read before the claim: a slow log server must not hold the key.
+  const fromLog = stageOnly ? undefined : await learnStageFromLog(context, run);
+  if (fromLog && 'stage' in fromLog) run = { ...run, stage: fromLog.stage };
 
   const claim = await store.claim(key, run, CLAIM_LEASE_MS);
   if ('busyForMs' in claim)
@@ -93,7 +97,17 @@ export async function applyJobRun(
   const now = new Date();
   const plan = reconcile(
     snapshot,
-    { run, stageOnly, issue, routing, now: now.toISOString(), umbrella, blockedBy, history },
+    {
+      run,
+      stageOnly,
+      issue,
+      routing,
+      now: now.toISOString(),
+      umbrella,
+      blockedBy,
+      history,
+      stageGuessedBecause: fromLog && 'guessedBecause' in fromLog ? fromLog.guessedBecause : null,
+    },
     config,
   );
   log.info(

@@ -12,6 +12,7 @@ import { createEventDispatcher } from '../plugins/dispatch-event.js';
 import { createPluginBackground } from '../plugins/plugin-background.js';
 import { GitHubOwnersLoader } from '../owners/load-owners-from-github.js';
 import { GangwayClient } from '../prow/gangway-client.js';
+import { guardOutboundFetch } from '../net/guard-outbound-fetch.js';
 import type { PluginDefinition } from '../plugins/plugin-definition.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
 import { RepoConfigSource } from '../config/repo-config-source.js';
@@ -121,7 +122,8 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
       settings: settings.notifications,
       ...(options.notificationFetch ? { fetch: options.notificationFetch } : {}),
     },
-    ...(options.externalFetch ? { fetch: options.externalFetch } : {}),
+    // URLs from repositories' config: never the network Sheriff runs in (see guardOutboundFetch).
+    fetch: options.externalFetch ?? guardOutboundFetch(globalThis.fetch, settings.outboundAllowedHosts),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const dispatch =

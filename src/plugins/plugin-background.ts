@@ -50,7 +50,7 @@ export interface PluginBackground {
   jobHandlers: Record<string, JobHandler>;
   tasks: ScheduledTask[];
   /** `enqueue`, `notify` and `gangway`, bound to one plugin (for the dispatcher's services). */
-  servicesFor(plugin: PluginDefinition): Pick<BackgroundContext, 'enqueue' | 'notify' | 'gangway'>;
+  servicesFor(plugin: PluginDefinition): Pick<BackgroundContext, 'enqueue' | 'notify' | 'gangway' | 'fetch'>;
 }
 
 /**
@@ -96,6 +96,8 @@ export function createPluginBackground(options: BackgroundOptions): PluginBackgr
     enqueue: enqueueFor(plugin),
     notify,
     gangway: options.gangway,
+    // Event handlers get the same outbound HTTP as background work (`sheriff simulate`: offline).
+    fetch: options.fetch ?? globalThis.fetch,
   });
 
   const repositoryContextFor =

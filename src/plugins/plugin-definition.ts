@@ -168,6 +168,8 @@ export interface EventContext<Config> extends PluginServices {
   /** Absent for events with no repository or when the App is not installed there. */
   github: GitHubClient | undefined;
   log: Logger;
+  /** HTTP to anything but GitHub (Prow build logs), as BackgroundContext's; absent: the network. */
+  fetch?: typeof globalThis.fetch;
 }
 
 /**

@@ -36,6 +36,8 @@ export interface Settings {
   gangway: GangwaySettings | undefined;
   /** Who may see `/dashboard` and `/api/v1/release-health` (off unless configured). */
   dashboard: { access: DashboardAccess; windowDays: number };
+  /** Hosts that config-given URLs (markers, build logs) may be fetched from; empty: any public host. */
+  outboundAllowedHosts: string[];
   /** Slack and outgoing webhook destinations (secrets; repositories only route to them). */
   notifications: NotificationSettings;
   maxBodyBytes: number;
@@ -119,6 +121,7 @@ const Environment = z.object({
   RETENTION_DAYS: integer(7, 1),
   SHUTDOWN_GRACE_MS: integer(30_000, 0),
   DASHBOARD_PUBLIC: flag(false),
+  OUTBOUND_ALLOWED_HOSTS: z.string().optional(),
   DASHBOARD_WINDOW_DAYS: integer(7, 1),
 });
 
@@ -146,6 +149,10 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
       windowDays: e.DASHBOARD_WINDOW_DAYS,
     },
     auditTokens: readSecretList(env, 'AUDIT_TOKEN'),
+    outboundAllowedHosts: (e.OUTBOUND_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter((host) => host.length > 0),
     gangway: orSettingsError(() => readGangwaySettings(env)),
     notifications: orSettingsError(() => readNotificationSettings(env)),
     maxBodyBytes: e.MAX_BODY_BYTES,

@@ -52,7 +52,8 @@ describe.each(BACKENDS)('the freshness watchdog end to end on %s', (backend) => 
   /** Starts Sheriff on the world; only the marker test has the marker rule. */
   const start = async (options: { marker: boolean }) => {
     harness = await startWorld(backend, watchWorld(options.marker ? markerUrl : undefined), {
-      env: { PROWJOB_TOKEN },
+      // The marker server is on loopback, which Sheriff refuses unless the operator allows it.
+      env: { PROWJOB_TOKEN, OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' },
       extra: { plugins: TRACKER_ONLY, clock: () => now },
     });
   };
@@ -188,7 +189,13 @@ describe('the freshness watchdog on two replicas sharing one PostgreSQL store', 
     let now = new Date(T0);
     const options = {
       location: scratch.location,
-      env: { APP_ID: '1', PRIVATE_KEY: TEST_PRIVATE_KEY, GITHUB_API_URL: server.baseUrl, PROWJOB_TOKEN },
+      env: {
+        APP_ID: '1',
+        PRIVATE_KEY: TEST_PRIVATE_KEY,
+        GITHUB_API_URL: server.baseUrl,
+        PROWJOB_TOKEN,
+        OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
+      },
       extra: { plugins: TRACKER_ONLY, clock: () => now },
     };
     // One after the other: both migrate the same database on start.
