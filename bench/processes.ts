@@ -19,6 +19,8 @@ export async function startServer(script: string, env: Record<string, string>): 
     import.meta.url,
   );
   const args = file.pathname.endsWith('.ts') ? ['--import', 'tsx', file.pathname] : [file.pathname];
+  if (process.env.BENCH_CPU_PROF_DIR)
+    args.unshift('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`);
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
