@@ -61,6 +61,7 @@ async function checkRepository(
     enqueue: context.enqueue,
     notify: context.notify,
     gangway: context.gangway,
+    clock: context.clock,
     config,
     github: repo.github,
     log,

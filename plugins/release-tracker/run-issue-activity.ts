@@ -37,7 +37,7 @@ export async function runIssueActivity(context: EventContext<ReleaseTrackerConfi
   const tracked = await store.findByIssue(repository, number);
   if (!tracked?.current) return;
 
-  const now = new Date();
+  const now = context.clock();
   if (event.name === 'issues' && event.action === 'closed') {
     await store.setMarks(tracked.key, { human_closed_at: now });
   } else if (event.name === 'issues') {

@@ -94,7 +94,7 @@ export async function applyJobRun(
       : null;
   const umbrella = routing && config.storm ? await openUmbrellaFor(context.store, run) : null;
   const blockedBy = routing ? await findBlockingFailureFor(store, run, key, config) : null;
-  const now = new Date();
+  const now = context.clock();
   const plan = reconcile(
     snapshot,
     {

@@ -79,7 +79,7 @@ export async function runStormCheck(context: BackgroundContext & PluginJobRun): 
   if (decision.type === 'none') return;
 
   const shell = new StormShell(context, repo.github, store, config, policy);
-  const now = new Date().toISOString();
+  const now = context.now.toISOString();
   let row = active?.row;
   if (decision.type === 'open') {
     row = await shell.open(data, decision.members, now);

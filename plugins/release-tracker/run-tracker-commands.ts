@@ -30,7 +30,7 @@ export async function runTrackerCommands(context: CommandContext<ReleaseTrackerC
     return;
   }
 
-  const now = new Date();
+  const now = context.clock();
   const decisions = decideTrackerCommands(commands, {
     commenter: comment.authorLogin,
     now,

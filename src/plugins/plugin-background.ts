@@ -50,7 +50,9 @@ export interface PluginBackground {
   jobHandlers: Record<string, JobHandler>;
   tasks: ScheduledTask[];
   /** `enqueue`, `notify` and `gangway`, bound to one plugin (for the dispatcher's services). */
-  servicesFor(plugin: PluginDefinition): Pick<BackgroundContext, 'enqueue' | 'notify' | 'gangway' | 'fetch'>;
+  servicesFor(
+    plugin: PluginDefinition,
+  ): Pick<BackgroundContext, 'enqueue' | 'notify' | 'gangway' | 'clock' | 'fetch'>;
 }
 
 /**
@@ -96,6 +98,7 @@ export function createPluginBackground(options: BackgroundOptions): PluginBackgr
     enqueue: enqueueFor(plugin),
     notify,
     gangway: options.gangway,
+    clock,
     // Event handlers get the same outbound HTTP as background work (`sheriff simulate`: offline).
     fetch: options.fetch ?? globalThis.fetch,
   });

@@ -33,6 +33,8 @@ export interface PluginServices {
   notify(notices: readonly ReleaseNotice[], db?: Kysely<Database>): Promise<void>;
   /** Prow's Gangway, when configured (`GANGWAY_URL`): re-runs Prow jobs. */
   gangway: GangwayClient | undefined;
+  /** Sheriff's clock: snoozes, reminders and notices are on it (`sheriff simulate` drives it). */
+  clock: () => Date;
 }
 
 /** A job a plugin queues for itself; its `name` is a key of the plugin's `jobs`. */
@@ -65,8 +67,9 @@ export interface BackgroundContext {
   gangway: GangwayClient | undefined;
   enqueue(job: PluginJobRequest, db?: Kysely<Database>): Promise<void>;
   notify(notices: readonly ReleaseNotice[], db?: Kysely<Database>): Promise<void>;
-  /** Sheriff's clock (`sheriff simulate` drives it). */
+  /** Sheriff's clock (`sheriff simulate` drives it), read when the work started. */
   now: Date;
+  clock: () => Date;
   /** Slack and outgoing webhook destinations and how to reach them; undefined: nothing is sent. */
   notifications: NotificationTransport | undefined;
   /** HTTP to anything but GitHub (version markers): the network, or what `sheriff simulate` allows. */
