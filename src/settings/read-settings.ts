@@ -86,6 +86,7 @@ const Environment = z.object({
   WEBHOOK_SECRET_FILE: z.string().optional(),
   PROWJOB_TOKEN: z.string().optional(),
   PROWJOB_TOKENS: z.string().optional(),
+  PROWJOB_TOKEN_FILE: z.string().optional(),
   MAX_BODY_BYTES: integer(25 * MiB, 1024),
   APP_ID: z.string().optional(),
   PRIVATE_KEY: z.string().optional(),
@@ -141,8 +142,8 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     store: e.DATABASE_URL
       ? { backend: 'postgres', databaseUrl: e.DATABASE_URL }
       : { backend: 'pglite', dataDir: resolve(e.DATA_DIR) },
-    webhookSecrets: readWebhookSecrets(e.WEBHOOK_SECRET, e.WEBHOOK_SECRETS, e.WEBHOOK_SECRET_FILE),
-    prowjobTokens: readProwJobTokens(e.PROWJOB_TOKEN, e.PROWJOB_TOKENS),
+    webhookSecrets: readSecretList(env, 'WEBHOOK_SECRET'),
+    prowjobTokens: readSecretList(env, 'PROWJOB_TOKEN'),
     flaggerTokens: readSecretList(env, 'FLAGGER_TOKEN'),
     dashboard: {
       access: dashboardAccess(e.DASHBOARD_PUBLIC, readSecretList(env, 'DASHBOARD_TOKEN')),
@@ -201,17 +202,6 @@ function orSettingsError<T>(read: () => T): T {
   } catch (error) {
     throw new SettingsError(`Invalid environment: ${(error as Error).message}`);
   }
-}
-
-function readWebhookSecrets(single?: string, list?: string, file?: string): string[] {
-  const secrets = [single, ...(list?.split(',') ?? [])];
-  if (file) secrets.push(...readFileSync(file, 'utf8').split('\n'));
-  return [...new Set(secrets.map((secret) => secret?.trim() ?? '').filter((secret) => secret.length > 0))];
-}
-
-function readProwJobTokens(single?: string, list?: string): string[] {
-  const tokens = [single, ...(list?.split(',') ?? [])];
-  return [...new Set(tokens.map((token) => token?.trim() ?? '').filter((token) => token.length > 0))];
 }
 
 function readAppCredentials(appId?: string, privateKey?: string, privateKeyPath?: string): Settings['app'] {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describeMissingSettings, readSettings, SettingsError } from '../../src/settings/read-settings.js';
 
 describe('readSettings', () => {
@@ -22,6 +25,25 @@ describe('readSettings', () => {
       'b',
       'c',
     ]);
+  });
+
+  it('reads every token list the same way: inline, comma-separated, and one a line from a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sheriff-settings-'));
+    const file = join(dir, 'tokens');
+    writeFileSync(file, 'from-file\n\nrotated\n');
+    try {
+      const settings = readSettings({
+        WEBHOOK_SECRET_FILE: file,
+        PROWJOB_TOKEN: 'inline',
+        PROWJOB_TOKEN_FILE: file,
+        FLAGGER_TOKENS: 'f1,f2',
+      });
+      expect(settings.webhookSecrets).toEqual(['from-file', 'rotated']);
+      expect(settings.prowjobTokens).toEqual(['inline', 'from-file', 'rotated']);
+      expect(settings.flaggerTokens).toEqual(['f1', 'f2']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names every invalid variable', () => {
