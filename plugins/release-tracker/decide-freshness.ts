@@ -102,43 +102,44 @@ export function decideMarkerFreshness(
   const producerText = producer
     ? `; producer last success ${producer.lastSuccess ? utcMinute(producer.lastSuccess.at) : 'never'}`
     : '';
-  return {
-    runId: `freshness:${marker.repository.toLowerCase()}/${markerJobName(marker.url)}:${marker.changedAt}:${span}`,
-    source: 'freshness',
-    system: 'watchdog',
-    repository: marker.repository,
-    job: markerJobName(marker.url),
-    jobType: 'unknown',
-    sha: null,
-    ref: null,
-    defaultBranch: null,
+  return markerRun(marker, {
+    runId: `${marker.changedAt}:${span}`,
     state: 'failure',
-    url: marker.url,
-    startedAt: null,
     finishedAt: staleAt,
-    buildId: null,
     stage: `stale: unchanged for over ${within}, since ${utcMinute(marker.changedAt)}${fetch}${producerText}`,
-  };
+  });
 }
 
 /** The synthetic success that closes a marker's issue: its content changed. */
 export function markerChangedRun(marker: MarkerObservation, contentSha256: string): JobRun {
+  return markerRun(marker, {
+    runId: `changed:${contentSha256}`,
+    state: 'success',
+    finishedAt: marker.changedAt,
+    stage: null,
+  });
+}
+
+/** A synthetic run of a marker's watch: the fields that differ are its id suffix, outcome, time and stage. */
+function markerRun(
+  marker: MarkerObservation,
+  run: Pick<JobRun, 'runId' | 'state' | 'finishedAt' | 'stage'>,
+): JobRun {
+  const job = markerJobName(marker.url);
   return {
-    runId: `freshness:${marker.repository.toLowerCase()}/${markerJobName(marker.url)}:changed:${contentSha256}`,
+    ...run,
+    runId: `freshness:${marker.repository.toLowerCase()}/${job}:${run.runId}`,
     source: 'freshness',
     system: 'watchdog',
     repository: marker.repository,
-    job: markerJobName(marker.url),
+    job,
     jobType: 'unknown',
     sha: null,
     ref: null,
     defaultBranch: null,
-    state: 'success',
     url: marker.url,
     startedAt: null,
-    finishedAt: marker.changedAt,
     buildId: null,
-    stage: null,
   };
 }
 
