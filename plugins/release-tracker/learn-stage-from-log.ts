@@ -21,7 +21,7 @@ export type LogStage = { readonly stage: string } | { readonly guessedBecause: s
 export async function learnStageFromLog(
   context: {
     readonly config: Pick<ReleaseTrackerConfig, 'stages' | 'buildLog'>;
-    readonly fetch?: typeof globalThis.fetch;
+    readonly fetch: typeof globalThis.fetch;
     readonly log: Logger;
   },
   run: JobRun,
@@ -34,7 +34,7 @@ export async function learnStageFromLog(
 
   const url = buildLogUrl(config.buildLog.url, run);
   if (url === null) return { guessedBecause: 'the run has no build id to find its build log' };
-  const tail = await fetchBuildLogTail(url, context.fetch ?? globalThis.fetch);
+  const tail = await fetchBuildLogTail(url, context.fetch);
   if ('error' in tail) {
     context.log.info(
       { run: run.runId, url, error: tail.error },

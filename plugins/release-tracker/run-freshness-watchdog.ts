@@ -62,6 +62,7 @@ async function checkRepository(
     notify: context.notify,
     gangway: context.gangway,
     clock: context.clock,
+    fetch: context.fetch,
     config,
     github: repo.github,
     log,

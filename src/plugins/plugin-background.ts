@@ -10,6 +10,7 @@ import type { JobHandler } from '../pipeline/worker.js';
 import type { GangwayClient } from '../prow/gangway-client.js';
 import type { NotificationTransport } from '../notifications/notification-transport.js';
 import type { GitHubOwnersLoader } from '../owners/load-owners-from-github.js';
+import { guardOutboundFetch } from '../net/guard-outbound-fetch.js';
 import { JobQueue } from '../store/job-queue.js';
 import type { Database } from '../store/schema.js';
 import { isEnabled, pluginConfig } from './dispatch-event.js';
@@ -38,7 +39,7 @@ export interface BackgroundOptions {
   metrics?: SheriffMetrics;
   log: Logger;
   notifications?: NotificationTransport;
-  /** Outbound HTTP other than GitHub (default: the network). */
+  /** Outbound HTTP other than GitHub (default: the network, guarded by guardOutboundFetch). */
   fetch?: typeof globalThis.fetch;
   /** Attempts for jobs that do not set their own. */
   defaultMaxAttempts: number;
@@ -65,6 +66,8 @@ export interface PluginBackground {
 export function createPluginBackground(options: BackgroundOptions): PluginBackground {
   const { registry, store, log } = options;
   const clock = options.clock ?? (() => new Date());
+  // Config-given URLs never reach Sheriff's own network, whoever builds the background.
+  const outboundFetch = options.fetch ?? guardOutboundFetch(globalThis.fetch, []);
   const subscribers = registry.plugins.filter((plugin) => plugin.handleNotice);
 
   const notify = async (notices: readonly ReleaseNotice[], db?: Kysely<Database>) => {
@@ -100,7 +103,7 @@ export function createPluginBackground(options: BackgroundOptions): PluginBackgr
     gangway: options.gangway,
     clock,
     // Event handlers get the same outbound HTTP as background work (`sheriff simulate`: offline).
-    fetch: options.fetch ?? globalThis.fetch,
+    fetch: outboundFetch,
   });
 
   const repositoryContextFor =
@@ -129,7 +132,7 @@ export function createPluginBackground(options: BackgroundOptions): PluginBackgr
     ...servicesFor(plugin),
     now: clock(),
     notifications: options.notifications,
-    fetch: options.fetch ?? globalThis.fetch,
+    fetch: outboundFetch,
     repositoryContext: repositoryContextFor(plugin, taskLog),
   });
 

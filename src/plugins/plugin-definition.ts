@@ -35,6 +35,11 @@ export interface PluginServices {
   gangway: GangwayClient | undefined;
   /** Sheriff's clock: snoozes, reminders and notices are on it (`sheriff simulate` drives it). */
   clock: () => Date;
+  /**
+   * HTTP to anything but GitHub, for URLs from a repository's config (build logs, version
+   * markers): never loopback or private addresses (see guardOutboundFetch); offline under simulate.
+   */
+  fetch: typeof globalThis.fetch;
 }
 
 /** A job a plugin queues for itself; its `name` is a key of the plugin's `jobs`. */
@@ -171,8 +176,6 @@ export interface EventContext<Config> extends PluginServices {
   /** Absent for events with no repository or when the App is not installed there. */
   github: GitHubClient | undefined;
   log: Logger;
-  /** HTTP to anything but GitHub (Prow build logs), as BackgroundContext's; absent: the network. */
-  fetch?: typeof globalThis.fetch;
 }
 
 /**

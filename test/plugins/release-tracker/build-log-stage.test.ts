@@ -161,11 +161,16 @@ describe('learnStageFromLog', () => {
     const server = await startBuildLogServer({ [LOG_PATH]: FIXTURE_BUILD_LOG });
     try {
       const config = configWith(`${server.url}/logs/{job}/{build}/build-log.txt`);
-      expect(await learnStageFromLog({ config, log }, failedRun)).toEqual({ stage: 'image-push' });
+      expect(await learnStageFromLog({ config, log, fetch }, failedRun)).toEqual({ stage: 'image-push' });
       // A pass, or a job with one stage, needs no log.
-      expect(await learnStageFromLog({ config, log }, { ...failedRun, state: 'success' })).toBeUndefined();
       expect(
-        await learnStageFromLog({ config, log }, { ...failedRun, job: 'lambda-controller-release-tag' }),
+        await learnStageFromLog({ config, log, fetch }, { ...failedRun, state: 'success' }),
+      ).toBeUndefined();
+      expect(
+        await learnStageFromLog(
+          { config, log, fetch },
+          { ...failedRun, job: 'lambda-controller-release-tag' },
+        ),
       ).toBeUndefined();
       expect(server.requests).toHaveLength(1);
     } finally {
