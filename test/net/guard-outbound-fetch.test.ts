@@ -1,11 +1,29 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { guardOutboundFetch, OutboundRefusedError } from '../../src/net/guard-outbound-fetch.js';
+import {
+  guardOutboundFetch,
+  OutboundRefusedError,
+  type ResolveHost,
+} from '../../src/net/guard-outbound-fetch.js';
+
+/** A resolver that gives its answers in turn (the last one from then on), and counts the questions. */
+function answering(...answers: string[][]): ResolveHost & { asked: string[] } {
+  const asked: string[] = [];
+  return Object.assign(
+    async (host: string) => {
+      asked.push(host);
+      return answers[Math.min(asked.length, answers.length) - 1]!;
+    },
+    { asked },
+  );
+}
 
 describe('fetching URLs that come from repositories’ config', () => {
   let server: Server;
   let base: string;
+  let port: number;
   const hits: string[] = [];
+  let onStall = (): void => {};
 
   beforeAll(async () => {
     server = createServer((request, response) => {
@@ -15,10 +33,15 @@ describe('fetching URLs that come from repositories’ config', () => {
         response.end();
         return;
       }
+      if (request.url === '/stall') {
+        onStall();
+        return;
+      }
       response.end('v1.30.0');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    port = (server.address() as AddressInfo).port;
+    base = `http://127.0.0.1:${port}`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
   beforeEach(() => {
@@ -32,6 +55,7 @@ describe('fetching URLs that come from repositories’ config', () => {
       'http://169.254.169.254/latest/meta-data/',
       'http://10.1.2.3/x',
       'http://[::1]/x',
+      'http://[::ffff:127.0.0.1]/x',
       'http://localhost/x',
       'http://metadata.google.internal/x',
       'file:///etc/passwd',
@@ -53,5 +77,47 @@ describe('fetching URLs that come from repositories’ config', () => {
     const guarded = guardOutboundFetch(globalThis.fetch, ['*.storage.example.dev']);
     await expect(guarded('http://evil.example.com/x')).rejects.toBeInstanceOf(OutboundRefusedError);
     await expect(guarded(`${base}/marker`)).rejects.toBeInstanceOf(OutboundRefusedError);
+  });
+
+  it('refuses a name whose DNS answer turns private between the check and the connection', async () => {
+    const resolve = answering(['93.184.216.34'], ['127.0.0.1']);
+    const guarded = guardOutboundFetch(globalThis.fetch, [], resolve);
+    await expect(guarded(`http://rebind.example.test:${port}/marker`)).rejects.toThrow(
+      new OutboundRefusedError(
+        'not fetched: rebind.example.test resolved to a private address (127.0.0.1) on connect',
+      ),
+    );
+    expect(resolve.asked).toEqual(['rebind.example.test', 'rebind.example.test']);
+    expect(hits).toEqual([]);
+  });
+
+  it('connects to the address its resolver gave, not to another DNS answer', async () => {
+    const resolve = answering(['127.0.0.1']);
+    const guarded = guardOutboundFetch(globalThis.fetch, ['marker.example.test'], resolve);
+    const response = await guarded(`http://marker.example.test:${port}/marker`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('v1.30.0');
+    expect(hits).toEqual(['/marker']);
+  });
+
+  it('gives up when the caller’s signal aborts a request the server never answers', async () => {
+    const controller = new AbortController();
+    onStall = () => controller.abort(new Error('marker took too long'));
+    const guarded = guardOutboundFetch(globalThis.fetch, ['127.0.0.1']);
+    await expect(guarded(`${base}/stall`, { signal: controller.signal })).rejects.toThrow(
+      'marker took too long',
+    );
+    expect(hits).toEqual(['/stall']);
+  });
+
+  it('hands an injected fetch the checked URL, redirects left to the guard', async () => {
+    const calls: Array<{ url: string; redirect: RequestInit['redirect'] }> = [];
+    const inner: typeof globalThis.fetch = async (input, init) => {
+      calls.push({ url: String(input), redirect: init?.redirect });
+      return new Response('v1.30.0');
+    };
+    const guarded = guardOutboundFetch(inner, [], answering(['93.184.216.34']));
+    expect(await (await guarded('https://storage.example.test/marker.txt')).text()).toBe('v1.30.0');
+    expect(calls).toEqual([{ url: 'https://storage.example.test/marker.txt', redirect: 'manual' }]);
   });
 });
