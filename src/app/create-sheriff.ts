@@ -91,7 +91,7 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
   const store = await openStore(settings.store);
   const metrics = new SheriffMetrics();
   const queue = new JobQueue(store.db);
-  const deliveries = new DeliveryLog(store.db);
+  const deliveries = new DeliveryLog(store.db, store.payloadEncoder);
   const ledger = new RedeliveryLedger(store.db);
   const github = settings.app
     ? createGitHubApp({
@@ -154,14 +154,20 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
       [DELIVERY_JOB]: createDeliveryJobHandler(deliveries, handleEvent, queue),
     },
   });
-  const intake = new DeliveryIntake(new DeliveryLog(store.intakeDb), {
+  const intake = new DeliveryIntake(new DeliveryLog(store.intakeDb, store.payloadEncoder), {
     maxAttempts: settings.worker.maxAttempts,
     maxBatch: 256,
     onStored: () => worker.wake(),
   });
 
   const tasks: ScheduledTask[] = [
-    createStoreRetentionTask({ deliveries, queue, ledger, retentionDays: settings.retentionDays }),
+    createStoreRetentionTask({
+      deliveries,
+      queue,
+      ledger,
+      retentionDays: settings.retentionDays,
+      reclaimSpace: (tables) => store.reclaimSpace(tables),
+    }),
     ...background.tasks,
   ];
   if (github && settings.redelivery.enabled) {

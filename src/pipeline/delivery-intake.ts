@@ -1,4 +1,4 @@
-import type { DeliveryLog } from '../store/delivery-log.js';
+import type { DeliveryLog, EncodedDelivery } from '../store/delivery-log.js';
 import type { NewDelivery } from '../store/schema.js';
 import { RateMeter } from './rate-meter.js';
 
@@ -17,7 +17,7 @@ export class StoreUnavailableError extends Error {
 }
 
 interface Waiting {
-  delivery: NewDelivery;
+  delivery: EncodedDelivery;
   resolve(result: IntakeResult): void;
   reject(error: Error): void;
 }
@@ -30,7 +30,7 @@ interface Waiting {
  */
 export class DeliveryIntake {
   private waiting: Waiting[] = [];
-  private writing = false;
+  private writers = 0;
   private idle: Promise<void> = Promise.resolve();
   private markIdle: () => void = () => {};
   /** Deliveries offered over the last second: the worker yields to a burst (see `Worker`). */
@@ -38,41 +38,62 @@ export class DeliveryIntake {
 
   constructor(
     private readonly log: DeliveryLog,
-    private readonly options: { maxAttempts: number; maxBatch: number; onStored?: () => void },
+    private readonly options: {
+      maxAttempts: number;
+      maxBatch: number;
+      /** Batches written at once (default 2); see `drain`. */
+      maxInFlight?: number;
+      onStored?: () => void;
+    },
   ) {}
 
-  accept(delivery: NewDelivery): Promise<IntakeResult> {
+  async accept(delivery: NewDelivery): Promise<IntakeResult> {
     this.rate.mark();
+    // Encoding (compression, on PGlite) happens while the previous batch is being written.
+    let encoded: EncodedDelivery;
+    try {
+      encoded = await this.log.encode(delivery);
+    } catch (error) {
+      throw new StoreUnavailableError(error);
+    }
     return new Promise<IntakeResult>((resolve, reject) => {
-      this.waiting.push({ delivery, resolve, reject });
-      if (!this.writing) void this.drain();
+      this.waiting.push({ delivery: encoded, resolve, reject });
+      if (this.writers < (this.options.maxInFlight ?? 2)) void this.drain();
     });
   }
 
   /** Resolves once nothing is waiting or being written (used at shutdown). */
   flushed(): Promise<void> {
-    return this.writing ? this.idle : Promise.resolve();
+    return this.writers > 0 ? this.idle : Promise.resolve();
   }
 
+  /**
+   * One writer: takes what is waiting, writes it, and goes again while anything waits. A second
+   * writer starts when deliveries arrive while the first is in flight, so the next batch is already
+   * queued at the store when the first one ends: the store is never left idle while the process
+   * takes in one answer and sends the next batch. (On PGlite both batches sit in its thread's queue;
+   * on PostgreSQL they use two connections.) Each batch is its own transaction; the same id in two
+   * of them is stored by the first and reported a duplicate by the second.
+   */
   private async drain(): Promise<void> {
-    this.writing = true;
-    this.idle = new Promise((resolve) => {
-      this.markIdle = resolve;
-    });
+    if (this.writers++ === 0) {
+      this.idle = new Promise((resolve) => {
+        this.markIdle = resolve;
+      });
+    }
     try {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, this.options.maxBatch);
         await this.write(batch);
       }
     } finally {
-      this.writing = false;
-      this.markIdle();
+      if (--this.writers === 0) this.markIdle();
     }
   }
 
   private async write(batch: Waiting[]): Promise<void> {
     // The same id twice in one batch (a fast redelivery) is written once; the rest are duplicates.
-    const unique = new Map<string, NewDelivery>();
+    const unique = new Map<string, EncodedDelivery>();
     for (const { delivery } of batch) if (!unique.has(delivery.id)) unique.set(delivery.id, delivery);
     let stored: Set<string>;
     try {

@@ -13,6 +13,8 @@ export function createStoreRetentionTask(options: {
   queue: JobQueue;
   ledger: RedeliveryLedger;
   retentionDays: number;
+  /** Makes the space of deleted rows reusable where nothing else does (PGlite has no autovacuum). */
+  reclaimSpace?: (tables: readonly string[]) => Promise<void>;
 }): ScheduledTask {
   return {
     name: 'store-retention',
@@ -21,7 +23,9 @@ export function createStoreRetentionTask(options: {
       const before = new Date(now.getTime() - options.retentionDays * 86_400_000);
       const deliveries = await options.deliveries.prune(before);
       const jobs = await options.queue.prune(before);
-      await options.ledger.prune(before);
+      const requests = await options.ledger.prune(before);
+      if (deliveries + jobs + requests > 0)
+        await options.reclaimSpace?.(['deliveries', 'jobs', 'redelivery_requests']);
       return { deliveries, jobs };
     },
   };

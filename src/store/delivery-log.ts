@@ -1,5 +1,10 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database, DeliveryRow, NewDelivery } from './schema.js';
+import { type Insertable, type Kysely, sql } from 'kysely';
+import { decodePayload, identityEncoder, type PayloadEncoder } from './payload-encoding.js';
+import type { DeliveriesTable, Database, DeliveryRow, NewDelivery } from './schema.js';
+
+declare const encoded: unique symbol;
+/** A delivery whose payload is in the store's encoding: only `DeliveryLog.encode` makes one. */
+export type EncodedDelivery = Insertable<DeliveriesTable> & { readonly [encoded]: true };
 
 /** The kind of job every delivery starts: run the plugins on it. */
 export const DELIVERY_JOB = 'delivery';
@@ -9,13 +14,23 @@ export const DELIVERY_JOB = 'delivery';
  * is never a stored delivery without work, nor work without its delivery.
  */
 export class DeliveryLog {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** How new payloads are stored; reads follow each row's own encoding. */
+    private readonly encoder: PayloadEncoder = identityEncoder,
+  ) {}
+
+  /** Puts the payload in the store's encoding, before the write that stores it. */
+  async encode(delivery: NewDelivery): Promise<EncodedDelivery> {
+    const payload = await this.encoder.encode(delivery.payload);
+    return { ...delivery, payload, payload_encoding: this.encoder.encoding } as EncodedDelivery;
+  }
 
   /**
    * Stores new deliveries and enqueues one job each; ids already stored are left alone.
    * Returns the ids that were new.
    */
-  async record(deliveries: readonly NewDelivery[], maxAttempts: number): Promise<Set<string>> {
+  async record(deliveries: readonly EncodedDelivery[], maxAttempts: number): Promise<Set<string>> {
     if (deliveries.length === 0) return new Set();
     const inserted = await this.db
       .with('stored', (db) =>
@@ -43,7 +58,10 @@ export class DeliveryLog {
   }
 
   async get(id: string): Promise<DeliveryRow | undefined> {
-    return this.db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const { payload_encoding: encoding, ...delivery } = row;
+    return { ...delivery, payload: decodePayload(row.payload, encoding) };
   }
 
   /** Which of these GUIDs are stored (used by the redelivery reconciler). */

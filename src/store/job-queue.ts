@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { decodePayload, type PayloadEncoding } from './payload-encoding.js';
 import type { Database, DeliveryRow, JobRow } from './schema.js';
 
 export interface NewJob {
@@ -16,7 +17,9 @@ export interface NewJob {
 /** A claimed job, with its delivery read in the same statement (one round trip fewer per job). */
 export type ClaimedJob = JobRow & { delivery: DeliveryRow | null };
 
-type ClaimedRow = JobRow & { [K in keyof DeliveryRow as `d_${K}`]: DeliveryRow[K] | null };
+type ClaimedRow = JobRow & { [K in keyof DeliveryRow as `d_${K}`]: DeliveryRow[K] | null } & {
+  d_payload_encoding: PayloadEncoding | null;
+};
 
 export interface QueueStats {
   pending: number;
@@ -89,7 +92,7 @@ export class JobQueue {
       SELECT claimed.*,
         d.id AS d_id, d.source AS d_source, d.event AS d_event, d.action AS d_action, d.key AS d_key,
         d.installation_id AS d_installation_id, d.repository AS d_repository, d.payload AS d_payload,
-        d.received_at AS d_received_at
+        d.payload_encoding AS d_payload_encoding, d.received_at AS d_received_at
       FROM claimed LEFT JOIN deliveries d ON d.id = claimed.delivery_id
       ORDER BY claimed.id`.execute(this.db);
     return result.rows.map(splitClaimedRow);
@@ -257,8 +260,11 @@ function splitClaimedRow(row: ClaimedRow): ClaimedJob {
   const job: Record<string, unknown> = {};
   const delivery: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(row)) {
+    if (column === 'd_payload_encoding') continue;
     if (column.startsWith('d_')) delivery[column.slice(2)] = value;
     else job[column] = value;
   }
+  if (row.d_payload !== null && row.d_payload_encoding !== null)
+    delivery.payload = decodePayload(row.d_payload, row.d_payload_encoding);
   return { ...(job as JobRow), delivery: delivery.id === null ? null : (delivery as DeliveryRow) };
 }

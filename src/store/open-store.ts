@@ -3,7 +3,9 @@ import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
 import { migrationProvider } from './migrations/index.js';
 import { PGliteDialect, PGliteGate } from './pglite-dialect.js';
+import { PGliteMaintenance } from './pglite-maintenance.js';
 import { PGliteThread } from './pglite-thread.js';
+import { identityEncoder, type PayloadEncoder } from './payload-encoding.js';
 import type { Database } from './schema.js';
 
 export type StoreBackend = 'pglite' | 'postgres';
@@ -21,9 +23,17 @@ export interface Store {
    */
   readonly intakeDb: Kysely<Database>;
   readonly backend: StoreBackend;
+  /** How new delivery payloads are stored (compressed on PGlite: see payload-encoding.ts). */
+  readonly payloadEncoder: PayloadEncoder;
   /** Where the data lives, with any password removed: safe to log. */
   readonly description: string;
   ping(): Promise<void>;
+  /**
+   * Makes the space of deleted rows in `tables` reusable. PostgreSQL's autovacuum does this by
+   * itself; PGlite has none, so it runs VACUUM, one table per statement so that webhooks are
+   * stored in between.
+   */
+  reclaimSpace(tables: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,10 +75,12 @@ function openPostgres(databaseUrl: string): Store {
     db,
     intakeDb: db,
     backend: 'postgres',
+    payloadEncoder: identityEncoder,
     description: `postgres ${redactUrl(databaseUrl)}`,
     ping: async () => {
       await sql`select 1`.execute(db);
     },
+    reclaimSpace: async () => {},
     close: () => db.destroy(),
   };
 }
@@ -83,17 +95,27 @@ async function openPGlite(location: { dataDir: string | undefined }): Promise<St
     throw error;
   }
   const gate = new PGliteGate();
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite, gate, 'normal') });
-  const intakeDb = new Kysely<Database>({ dialect: new PGliteDialect(pglite, gate, 'high') });
   let closed = false;
+  const maintenance = new PGliteMaintenance({
+    onError: (error) => {
+      // Closing mid-pass is expected; anything else is worth a line on stderr (the store has no logger).
+      if (!closed) process.emitWarning(`PGlite maintenance (ANALYZE/VACUUM) failed: ${error.message}`);
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite, gate, 'normal', maintenance) });
+  const intakeDb = new Kysely<Database>({ dialect: new PGliteDialect(pglite, gate, 'high', maintenance) });
   return {
     db,
     intakeDb,
     backend: 'pglite',
+    payloadEncoder: { encoding: 'deflate-base64', encode: (json) => pglite.deflate(json) },
     description: location.dataDir ? `pglite ${location.dataDir}` : 'pglite (in memory)',
     ping: async () => {
       if (closed || pglite.closed) throw new Error('the embedded store is closed');
       await sql`select 1`.execute(db);
+    },
+    reclaimSpace: async (tables) => {
+      for (const table of tables) await sql`VACUUM ${sql.table(table)}`.execute(db);
     },
     close: async () => {
       if (closed) return;

@@ -1,6 +1,9 @@
 /**
  * What the Kysely dialect needs from a PGlite session: run one statement, close. Implemented by
- * PGlite itself (same thread) and by `PGliteThread` (PGlite on a worker thread).
+ * `PGliteThread` (PGlite on a worker thread).
+ *
+ * Statements run in the order `query` is called, whether or not earlier ones have answered: the
+ * dialect relies on it to hand the session to the next holder as soon as a statement is sent.
  */
 export interface PGliteSession {
   readonly closed: boolean;

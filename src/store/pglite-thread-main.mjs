@@ -6,6 +6,7 @@
  * Messages: see pglite-thread-protocol.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { deflateRawSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 
 const INT8_OID = 20;
@@ -21,21 +22,36 @@ try {
     // Ids are bigint identities; they stay far below 2^53 and read better as numbers.
     parsers: { [INT8_OID]: (/** @type {string} */ value) => Number(value) },
   });
+  // Statements run strictly in the order they arrive, each after the last has finished: the main
+  // thread hands the session to its next holder as soon as a statement is sent (pglite-dialect.ts).
+  /** @type {Promise<unknown>} */
+  let last = Promise.resolve();
+  const inOrder = (/** @type {() => Promise<unknown>} */ run) => {
+    last = last.then(run, run);
+  };
   port.on('message', (/** @type {import('./pglite-thread-protocol.js').ThreadRequest} */ request) => {
     if (request.type === 'close') {
-      void pglite.close().then(() => reply({ type: 'closed' }));
+      inOrder(() => pglite.close().then(() => reply({ type: 'closed' })));
       return;
     }
-    pglite.query(request.sql, request.params).then(
-      (result) =>
-        reply({ type: 'result', id: request.id, rows: result.rows, affectedRows: result.affectedRows }),
-      (/** @type {Error & { code?: string }} */ error) =>
-        reply({
-          type: 'error',
-          id: request.id,
-          message: error.message,
-          ...(error.code ? { code: error.code } : {}),
-        }),
+    if (request.type === 'deflate') {
+      // The format payload-encoding.ts decodes ('deflate-base64').
+      const data = deflateRawSync(Buffer.from(request.text, 'utf8'), { level: 1 }).toString('base64');
+      reply({ type: 'deflated', id: request.id, data });
+      return;
+    }
+    inOrder(() =>
+      pglite.query(request.sql, request.params).then(
+        (result) =>
+          reply({ type: 'result', id: request.id, rows: result.rows, affectedRows: result.affectedRows }),
+        (/** @type {Error & { code?: string }} */ error) =>
+          reply({
+            type: 'error',
+            id: request.id,
+            message: error.message,
+            ...(error.code ? { code: error.code } : {}),
+          }),
+      ),
     );
   });
   reply({ type: 'ready' });

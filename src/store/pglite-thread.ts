@@ -2,8 +2,10 @@ import { Worker } from 'node:worker_threads';
 import type { PGliteSession } from './pglite-session.js';
 import type { ThreadReply, ThreadRequest } from './pglite-thread-protocol.js';
 
+type Answer = Extract<ThreadReply, { type: 'result' | 'deflated' }>;
+
 interface Pending {
-  resolve(result: { rows: unknown[]; affectedRows?: number }): void;
+  resolve(answer: Answer): void;
   reject(error: Error): void;
 }
 
@@ -47,12 +49,28 @@ export class PGliteThread implements PGliteSession {
     return this.state !== 'open';
   }
 
-  query<R>(sql: string, params: unknown[]): Promise<{ rows: R[]; affectedRows?: number }> {
+  /** Sends the statement at once (the thread runs statements in the order they arrive). */
+  async query<R>(sql: string, params: unknown[]): Promise<{ rows: R[]; affectedRows?: number }> {
+    const answer = await this.request((id) => ({ type: 'query', id, sql, params }));
+    if (answer.type !== 'result') throw new Error(`the embedded store answered ${answer.type} to a query`);
+    return answer.affectedRows === undefined
+      ? { rows: answer.rows as R[] }
+      : { rows: answer.rows as R[], affectedRows: answer.affectedRows };
+  }
+
+  /** A payload in the `deflate-base64` encoding, compressed on the store's thread. */
+  async deflate(text: string): Promise<string> {
+    const answer = await this.request((id) => ({ type: 'deflate', id, text }));
+    if (answer.type !== 'deflated') throw new Error(`the embedded store answered ${answer.type} to deflate`);
+    return answer.data;
+  }
+
+  private request(make: (id: number) => ThreadRequest): Promise<Answer> {
     if (this.state !== 'open') return Promise.reject(new Error('the embedded store is closed'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject });
-      this.send({ type: 'query', id, sql, params });
+      this.pending.set(id, { resolve, reject });
+      this.send(make(id));
     });
   }
 
@@ -74,17 +92,14 @@ export class PGliteThread implements PGliteSession {
   }
 
   private receive(message: ThreadReply): void {
-    if (message.type !== 'result' && message.type !== 'error') return;
+    if (message.type !== 'result' && message.type !== 'deflated' && message.type !== 'error') return;
     const pending = this.pending.get(message.id);
     if (!pending) return;
     this.pending.delete(message.id);
-    if (message.type === 'result') {
-      pending.resolve({
-        rows: message.rows,
-        ...(message.affectedRows === undefined ? {} : { affectedRows: message.affectedRows }),
-      });
-    } else {
+    if (message.type === 'error') {
       pending.reject(Object.assign(new Error(message.message), message.code ? { code: message.code } : {}));
+    } else {
+      pending.resolve(message);
     }
   }
 

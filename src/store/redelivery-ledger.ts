@@ -29,7 +29,12 @@ export class RedeliveryLedger {
       .execute();
   }
 
-  async prune(before: Date): Promise<void> {
-    await this.db.deleteFrom('redelivery_requests').where('requested_at', '<', before).execute();
+  /** Deletes requests made before `before`; returns how many. */
+  async prune(before: Date): Promise<number> {
+    const result = await this.db
+      .deleteFrom('redelivery_requests')
+      .where('requested_at', '<', before)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

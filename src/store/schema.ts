@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { PayloadEncoding } from './payload-encoding.js';
 
 /**
  * Where a delivery came from. GitHub covers both the installed App and forwards from Prow's hook
@@ -20,8 +21,12 @@ export interface DeliveriesTable {
   key: string;
   installation_id: number | null;
   repository: string | null;
-  /** The body exactly as received, so a replay sees the same bytes the signature covered. */
+  /**
+   * The body exactly as received (a replay sees the bytes the signature covered), stored in
+   * `payload_encoding`. Read through `DeliveryLog` and `JobQueue`, which decode it.
+   */
   payload: string;
+  payload_encoding: ColumnType<PayloadEncoding, PayloadEncoding | undefined, PayloadEncoding>;
   received_at: Timestamp;
 }
 
@@ -368,6 +373,8 @@ export interface Database {
   flagger_deadline_warnings: FlaggerDeadlineWarningsTable;
 }
 
-export type DeliveryRow = Selectable<DeliveriesTable>;
-export type NewDelivery = Insertable<DeliveriesTable>;
+/** A stored delivery as readers see it: `payload` is the JSON text, whatever its encoding on disk. */
+export type DeliveryRow = Omit<Selectable<DeliveriesTable>, 'payload_encoding'>;
+/** A delivery to store; `payload` is the JSON text (the store picks its encoding). */
+export type NewDelivery = Omit<Insertable<DeliveriesTable>, 'payload_encoding'>;
 export type JobRow = Selectable<JobsTable>;

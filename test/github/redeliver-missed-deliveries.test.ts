@@ -31,10 +31,10 @@ describe.each(BACKENDS)('the missed-delivery reconciler on %s', (backend) => {
   it('asks GitHub to redeliver what the store never saw, once, and remembers it asked', async () => {
     const now = new Date();
     const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
-    const deliveries = new DeliveryLog(store.db);
+    const deliveries = new DeliveryLog(store.db, store.payloadEncoder);
     await deliveries.record(
       [
-        {
+        await deliveries.encode({
           id: 'stored-guid',
           source: 'github',
           event: 'issues',
@@ -43,7 +43,7 @@ describe.each(BACKENDS)('the missed-delivery reconciler on %s', (backend) => {
           installation_id: 1,
           repository: 'acme/widgets',
           payload: '{}',
-        },
+        }),
       ],
       3,
     );

@@ -10,6 +10,8 @@ import * as freshness from './008-freshness.js';
 import * as storms from './009-storms.js';
 import * as notifications from './010-notifications.js';
 import * as jobDedupe from './011-job-dedupe.js';
+import * as payloadEncoding from './012-payload-encoding.js';
+import * as jobsStatistics from './013-jobs-statistics.js';
 
 /**
  * Migrations are listed in code, not discovered on disk, so the compiled `dist/` and the test
@@ -27,6 +29,8 @@ const migrations: Record<string, Migration> = {
   '009-storms': storms,
   '010-notifications': notifications,
   '011-job-dedupe': jobDedupe,
+  '012-payload-encoding': payloadEncoding,
+  '013-jobs-statistics': jobsStatistics,
 };
 
 export const migrationProvider: MigrationProvider = {

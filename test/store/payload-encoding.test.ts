@@ -1,0 +1,44 @@
+import type { Store } from '../../src/store/open-store.js';
+import { decodePayload, identityEncoder } from '../../src/store/payload-encoding.js';
+import { openScratchStore } from '../support/stores.js';
+import { exampleOf } from '../support/webhook-examples.js';
+
+// A recorded pull_request payload with non-ASCII text in its body, as GitHub would send it.
+const example = exampleOf('pull_request', 'opened');
+example.pull_request.body = 'Fixes the release job — “image push” failed on arm64 ✗, 日本語 too';
+const json = JSON.stringify(example, null, 2);
+
+describe('payload encoding', () => {
+  it('stores identity payloads as they are', async () => {
+    expect(await identityEncoder.encode(json)).toBe(json);
+    expect(decodePayload(json, 'identity')).toBe(json);
+  });
+
+  it('refuses a stored payload that is not valid deflate instead of returning garbage', () => {
+    expect(() => decodePayload(Buffer.from('not deflate').toString('base64'), 'deflate-base64')).toThrow();
+  });
+});
+
+describe("the PGlite store's payload encoder", () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openScratchStore('pglite');
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('compresses on the store thread into text that decodes to the exact payload', async () => {
+    expect(store.payloadEncoder.encoding).toBe('deflate-base64');
+    const stored = await store.payloadEncoder.encode(json);
+    expect(stored).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(stored.length * 3).toBeLessThan(json.length);
+    expect(decodePayload(stored, 'deflate-base64')).toBe(json);
+  });
+
+  it('refuses to encode once the store is closed, so the intake answers 503 instead of storing nothing', async () => {
+    const closing = await openScratchStore('pglite');
+    await closing.close();
+    await expect(closing.payloadEncoder.encode(json)).rejects.toThrow(/closed/);
+  });
+});
