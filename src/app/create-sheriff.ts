@@ -28,7 +28,7 @@ import { registerDashboardRoutes } from '../server/routes/dashboard.js';
 import { registerFlaggerRoute } from '../server/routes/flagger.js';
 import { registerProwJobRoute } from '../server/routes/prowjobs.js';
 import { registerRerunAuditRoute } from '../rerun/rerun-audit-route.js';
-import type { Settings } from '../settings/read-settings.js';
+import { burstConcurrencyFor, type Settings } from '../settings/read-settings.js';
 import { DELIVERY_JOB, DeliveryLog } from '../store/delivery-log.js';
 import { JobQueue } from '../store/job-queue.js';
 import { openStore, type Store } from '../store/open-store.js';
@@ -145,7 +145,10 @@ export async function createSheriff(options: SheriffOptions): Promise<Sheriff> {
     queue,
     log,
     metrics,
-    settings: settings.worker,
+    settings: {
+      ...settings.worker,
+      burstConcurrency: burstConcurrencyFor(store.backend, settings.worker.burstConcurrency),
+    },
     // Called only once the worker runs, after `intake` below exists.
     intakeBursting: () => intake.rate.perSecond() > settings.worker.burstRatePerSecond,
     handlers: {

@@ -47,17 +47,10 @@ export class DeliveryIntake {
     },
   ) {}
 
-  async accept(delivery: NewDelivery): Promise<IntakeResult> {
+  accept(delivery: NewDelivery): Promise<IntakeResult> {
     this.rate.mark();
-    // Encoding (compression, on PGlite) happens while the previous batch is being written.
-    let encoded: EncodedDelivery;
-    try {
-      encoded = await this.log.encode(delivery);
-    } catch (error) {
-      throw new StoreUnavailableError(error);
-    }
     return new Promise<IntakeResult>((resolve, reject) => {
-      this.waiting.push({ delivery: encoded, resolve, reject });
+      this.waiting.push({ delivery: this.log.encode(delivery), resolve, reject });
       if (this.writers < (this.options.maxInFlight ?? 2)) void this.drain();
     });
   }

@@ -8,6 +8,7 @@ import { describeError, PermanentJobError, RetryLaterError } from './job-errors.
 
 /** How long a wake-up waits for others to join it before claiming. */
 const CLAIM_SETTLE_MS = 2;
+const PAUSED_RECHECK_MS = 50;
 
 export interface JobContext {
   job: ClaimedJob;
@@ -29,9 +30,10 @@ export interface WorkerOptions {
   workerId?: string;
   /**
    * True while the webhook intake is in a burst: the worker then runs at most
-   * `settings.burstConcurrency` jobs, leaving the CPU to acknowledging deliveries. An
-   * unacknowledged delivery may be lost (GitHub gives up after 10 s and never retries by itself);
-   * a stored one only waits. Below the burst rate the worker runs at full concurrency.
+   * `settings.burstConcurrency` jobs (0: none, for at most `burstMaxPauseMs`), leaving the CPU
+   * and the store to acknowledging deliveries. An unacknowledged delivery may be lost (GitHub
+   * gives up after 10 s and never retries by itself); a stored one only waits. Below the burst
+   * rate the worker runs at full concurrency.
    */
   intakeBursting?: () => boolean;
 }
@@ -53,6 +55,7 @@ export class Worker {
   private readonly abort = new AbortController();
   private completions: Array<{ id: number; done: () => void }> = [];
   private completing = false;
+  private burstSince: number | undefined;
 
   constructor(private readonly options: WorkerOptions) {
     this.id = options.workerId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -109,9 +112,7 @@ export class Worker {
     // batches (half the slots free, or nothing running), and let a burst of wake-ups settle.
     const batch = Math.max(1, Math.ceil(concurrency / 2));
     while (this.running) {
-      const limit = this.options.intakeBursting?.()
-        ? Math.min(concurrency, this.options.settings.burstConcurrency)
-        : concurrency;
+      const limit = this.limitNow(concurrency);
       const free = limit - this.inFlight.size;
       let claimed: ClaimedJob[] = [];
       this.pendingWake = false;
@@ -125,9 +126,25 @@ export class Worker {
       }
       if (!this.running) break;
       // A full batch means more may be waiting: go again once slots free up.
-      if (!(claimed.length > 0 && claimed.length === free) && !this.pendingWake) await this.sleep(pollMs);
+      // Paused for a burst: look again soon, so the backlog starts draining once it passes.
+      if (!(claimed.length > 0 && claimed.length === free) && !this.pendingWake)
+        await this.sleep(limit === 0 ? Math.min(pollMs, PAUSED_RECHECK_MS) : pollMs);
       if (this.running) await new Promise((resolve) => setTimeout(resolve, CLAIM_SETTLE_MS));
     }
+  }
+
+  /** Jobs that may run now: all of them, or the burst's share (see `intakeBursting`). */
+  private limitNow(concurrency: number): number {
+    if (!this.options.intakeBursting?.()) {
+      this.burstSince = undefined;
+      return concurrency;
+    }
+    const now = Date.now();
+    this.burstSince ??= now;
+    const { burstConcurrency, burstMaxPauseMs } = this.options.settings;
+    // A pause only defers work; a burst that outlasts it gets one slot, so the work still drains.
+    const floor = now - this.burstSince >= burstMaxPauseMs ? 1 : 0;
+    return Math.min(concurrency, Math.max(burstConcurrency, floor));
   }
 
   private sleep(ms: number): Promise<void> {

@@ -20,9 +20,9 @@ export class DeliveryLog {
     private readonly encoder: PayloadEncoder = identityEncoder,
   ) {}
 
-  /** Puts the payload in the store's encoding, before the write that stores it. */
-  async encode(delivery: NewDelivery): Promise<EncodedDelivery> {
-    const payload = await this.encoder.encode(delivery.payload);
+  /** Puts the payload in the store's encoding (on PGlite, a note to compress it as it is stored). */
+  encode(delivery: NewDelivery): EncodedDelivery {
+    const payload = this.encoder.encode(delivery.payload);
     return { ...delivery, payload, payload_encoding: this.encoder.encoding } as EncodedDelivery;
   }
 

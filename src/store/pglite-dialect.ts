@@ -13,6 +13,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import type { PGliteMaintenance } from './pglite-maintenance.js';
+import { DeflateOnStore } from './payload-encoding.js';
 import type { PGliteSession } from './pglite-session.js';
 
 /**
@@ -150,7 +151,15 @@ class PGliteConnection implements DatabaseConnection {
       await this.gate.acquire();
       this.holding = true;
     }
-    const answer = this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+    const params = [...compiledQuery.parameters];
+    const deflate: number[] = [];
+    params.forEach((param, index) => {
+      if (param instanceof DeflateOnStore) {
+        params[index] = param.text;
+        deflate.push(index);
+      }
+    });
+    const answer = this.pglite.query<R>(compiledQuery.sql, params, deflate.length > 0 ? { deflate } : {});
     if (!this.inTransaction) this.handBack();
     const result = await answer;
     // PGlite reports affected rows for INSERT, UPDATE, DELETE and MERGE only: the writes that count.

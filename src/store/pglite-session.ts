@@ -5,8 +5,17 @@
  * Statements run in the order `query` is called, whether or not earlier ones have answered: the
  * dialect relies on it to hand the session to the next holder as soon as a statement is sent.
  */
+export interface QueryOptions {
+  /** Indices of `params` (text) to store in the `deflate-base64` encoding (payload-encoding.ts). */
+  deflate?: number[];
+}
+
 export interface PGliteSession {
   readonly closed: boolean;
-  query<R>(sql: string, params: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
+  query<R>(
+    sql: string,
+    params: unknown[],
+    options?: QueryOptions,
+  ): Promise<{ rows: R[]; affectedRows?: number }>;
   close(): Promise<void>;
 }

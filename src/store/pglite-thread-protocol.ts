@@ -1,14 +1,11 @@
 /** Messages between `PGliteThread` (main thread) and `pglite-thread-main` (worker thread). */
 export type ThreadRequest =
-  | { type: 'query'; id: number; sql: string; params: unknown[] }
-  /** Compress a payload for storage (see payload-encoding.ts): raw deflate, level 1, base64. */
-  | { type: 'deflate'; id: number; text: string }
-  | { type: 'close' };
+  /** `deflate`: indices of params to store in the `deflate-base64` encoding (payload-encoding.ts). */
+  { type: 'query'; id: number; sql: string; params: unknown[]; deflate?: number[] } | { type: 'close' };
 
 export type ThreadReply =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
   | { type: 'result'; id: number; rows: unknown[]; affectedRows: number | undefined }
-  | { type: 'deflated'; id: number; data: string }
   | { type: 'error'; id: number; message: string; code?: string }
   | { type: 'closed' };

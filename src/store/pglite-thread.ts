@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import type { PGliteSession } from './pglite-session.js';
+import type { PGliteSession, QueryOptions } from './pglite-session.js';
 import type { ThreadReply, ThreadRequest } from './pglite-thread-protocol.js';
 
-type Answer = Extract<ThreadReply, { type: 'result' | 'deflated' }>;
+type Answer = Extract<ThreadReply, { type: 'result' }>;
 
 interface Pending {
   resolve(answer: Answer): void;
@@ -50,19 +50,21 @@ export class PGliteThread implements PGliteSession {
   }
 
   /** Sends the statement at once (the thread runs statements in the order they arrive). */
-  async query<R>(sql: string, params: unknown[]): Promise<{ rows: R[]; affectedRows?: number }> {
-    const answer = await this.request((id) => ({ type: 'query', id, sql, params }));
-    if (answer.type !== 'result') throw new Error(`the embedded store answered ${answer.type} to a query`);
+  async query<R>(
+    sql: string,
+    params: unknown[],
+    options: QueryOptions = {},
+  ): Promise<{ rows: R[]; affectedRows?: number }> {
+    const answer = await this.request((id) => ({
+      type: 'query',
+      id,
+      sql,
+      params,
+      ...(options.deflate?.length ? { deflate: options.deflate } : {}),
+    }));
     return answer.affectedRows === undefined
       ? { rows: answer.rows as R[] }
       : { rows: answer.rows as R[], affectedRows: answer.affectedRows };
-  }
-
-  /** A payload in the `deflate-base64` encoding, compressed on the store's thread. */
-  async deflate(text: string): Promise<string> {
-    const answer = await this.request((id) => ({ type: 'deflate', id, text }));
-    if (answer.type !== 'deflated') throw new Error(`the embedded store answered ${answer.type} to deflate`);
-    return answer.data;
   }
 
   private request(make: (id: number) => ThreadRequest): Promise<Answer> {
@@ -92,7 +94,7 @@ export class PGliteThread implements PGliteSession {
   }
 
   private receive(message: ThreadReply): void {
-    if (message.type !== 'result' && message.type !== 'deflated' && message.type !== 'error') return;
+    if (message.type !== 'result' && message.type !== 'error') return;
     const pending = this.pending.get(message.id);
     if (!pending) return;
     this.pending.delete(message.id);

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { PayloadEncoding } from './payload-encoding.js';
+import type { DeflateOnStore, PayloadEncoding } from './payload-encoding.js';
 
 /**
  * Where a delivery came from. GitHub covers both the installed App and forwards from Prow's hook
@@ -25,7 +25,7 @@ export interface DeliveriesTable {
    * The body exactly as received (a replay sees the bytes the signature covered), stored in
    * `payload_encoding`. Read through `DeliveryLog` and `JobQueue`, which decode it.
    */
-  payload: string;
+  payload: ColumnType<string, string | DeflateOnStore, string>;
   payload_encoding: ColumnType<PayloadEncoding, PayloadEncoding | undefined, PayloadEncoding>;
   received_at: Timestamp;
 }
@@ -376,5 +376,7 @@ export interface Database {
 /** A stored delivery as readers see it: `payload` is the JSON text, whatever its encoding on disk. */
 export type DeliveryRow = Omit<Selectable<DeliveriesTable>, 'payload_encoding'>;
 /** A delivery to store; `payload` is the JSON text (the store picks its encoding). */
-export type NewDelivery = Omit<Insertable<DeliveriesTable>, 'payload_encoding'>;
+export type NewDelivery = Omit<Insertable<DeliveriesTable>, 'payload_encoding' | 'payload'> & {
+  payload: string;
+};
 export type JobRow = Selectable<JobsTable>;

@@ -34,7 +34,7 @@ describe.each(BACKENDS)('the missed-delivery reconciler on %s', (backend) => {
     const deliveries = new DeliveryLog(store.db, store.payloadEncoder);
     await deliveries.record(
       [
-        await deliveries.encode({
+        deliveries.encode({
           id: 'stored-guid',
           source: 'github',
           event: 'issues',

@@ -9,6 +9,7 @@ import { createScratchLocation, type ScratchLocation } from '../support/stores.j
 const settings = {
   concurrency: 6,
   burstConcurrency: 2,
+  burstMaxPauseMs: 10_000,
   burstRatePerSecond: 400,
   leaseMs: 30_000,
   pollMs: 20,

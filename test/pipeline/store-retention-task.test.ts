@@ -19,7 +19,7 @@ describe.each(BACKENDS)('store retention on %s', (backend) => {
   async function storeDelivery(log: DeliveryLog, id: string, daysAgo: number): Promise<void> {
     await log.record(
       [
-        await log.encode({
+        log.encode({
           id,
           source: 'github',
           event: 'issues',

@@ -27,6 +27,7 @@ describe.each(BACKENDS)('Worker on %s', (backend) => {
     handlers: Record<string, JobHandler>,
     maxAttempts = 3,
     intakeBursting?: () => boolean,
+    burst: { concurrency: number; maxPauseMs: number } = { concurrency: 1, maxPauseMs: 10_000 },
   ) {
     worker = new Worker({
       queue,
@@ -36,7 +37,8 @@ describe.each(BACKENDS)('Worker on %s', (backend) => {
       metrics,
       settings: {
         concurrency: 4,
-        burstConcurrency: 1,
+        burstConcurrency: burst.concurrency,
+        burstMaxPauseMs: burst.maxPauseMs,
         burstRatePerSecond: 400,
         leaseMs: 10_000,
         pollMs: 20,
@@ -88,6 +90,54 @@ describe.each(BACKENDS)('Worker on %s', (backend) => {
       return true;
     };
     await waitFor(finished);
+  });
+
+  it('with a burst concurrency of 0, runs nothing while the intake bursts, then drains the backlog', async () => {
+    let bursting = true;
+    let polls = 0;
+    const ran: string[] = [];
+    startWorker(
+      { quick: async ({ job }) => void ran.push(job.key) },
+      3,
+      () => {
+        if (bursting) polls++;
+        return bursting;
+      },
+      { concurrency: 0, maxPauseMs: 3_600_000 },
+    );
+    const ids = await queue.enqueue(
+      Array.from({ length: 4 }, (_, index) => ({ kind: 'quick', key: `k${index}`, maxAttempts: 1 })),
+    );
+    // The worker has looked at the intake several times since the jobs were queued.
+    const seen = polls;
+    await waitFor(() => polls >= seen + 5);
+    expect(ran).toEqual([]);
+    bursting = false;
+    await waitFor(async () => (await Promise.all(ids.map(status))).every((state) => state === 'done'));
+    expect(ran.sort()).toEqual(['k0', 'k1', 'k2', 'k3']);
+  });
+
+  it('gives a burst that outlasts WORKER_BURST_MAX_PAUSE_MS one job at a time, so work is never starved', async () => {
+    let running = 0;
+    let peak = 0;
+    startWorker(
+      {
+        quick: async () => {
+          running++;
+          peak = Math.max(peak, running);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          running--;
+        },
+      },
+      3,
+      () => true,
+      { concurrency: 0, maxPauseMs: 0 },
+    );
+    const ids = await queue.enqueue(
+      Array.from({ length: 4 }, (_, index) => ({ kind: 'quick', key: `k${index}`, maxAttempts: 1 })),
+    );
+    await waitFor(async () => (await Promise.all(ids.map(status))).every((state) => state === 'done'));
+    expect(peak).toBe(1);
   });
 
   it('retries a failing job with backoff and completes it when the handler recovers', async () => {

@@ -35,7 +35,7 @@ describe.each(BACKENDS)('DeliveryLog on %s', (backend) => {
   });
 
   it('hands back the exact body it stored, to the CLI and to the worker that claims it', async () => {
-    const stored = await log.record([await log.encode(deliveryOf('guid-1', body))], 3);
+    const stored = await log.record([log.encode(deliveryOf('guid-1', body))], 3);
     expect([...stored]).toEqual(['guid-1']);
     expect((await log.get('guid-1'))?.payload).toBe(body);
     const [claimed] = await new JobQueue(store.db).claim('w1', 1, 30_000);
@@ -44,7 +44,7 @@ describe.each(BACKENDS)('DeliveryLog on %s', (backend) => {
   });
 
   it('stores payloads compressed on PGlite and as text on PostgreSQL', async () => {
-    await log.record([await log.encode(deliveryOf('guid-2', body))], 3);
+    await log.record([log.encode(deliveryOf('guid-2', body))], 3);
     const row = await store.db
       .selectFrom('deliveries')
       .select(['payload', 'payload_encoding'])

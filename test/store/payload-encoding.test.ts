@@ -1,5 +1,6 @@
 import type { Store } from '../../src/store/open-store.js';
-import { decodePayload, identityEncoder } from '../../src/store/payload-encoding.js';
+import { sql } from 'kysely';
+import { DeflateOnStore, decodePayload, identityEncoder } from '../../src/store/payload-encoding.js';
 import { openScratchStore } from '../support/stores.js';
 import { exampleOf } from '../support/webhook-examples.js';
 
@@ -10,7 +11,7 @@ const json = JSON.stringify(example, null, 2);
 
 describe('payload encoding', () => {
   it('stores identity payloads as they are', async () => {
-    expect(await identityEncoder.encode(json)).toBe(json);
+    expect(identityEncoder.encode(json)).toBe(json);
     expect(decodePayload(json, 'identity')).toBe(json);
   });
 
@@ -19,7 +20,7 @@ describe('payload encoding', () => {
   });
 });
 
-describe("the PGlite store's payload encoder", () => {
+describe("the PGlite store's payloads", () => {
   let store: Store;
   beforeAll(async () => {
     store = await openScratchStore('pglite');
@@ -28,17 +29,20 @@ describe("the PGlite store's payload encoder", () => {
     await store.close();
   });
 
-  it('compresses on the store thread into text that decodes to the exact payload', async () => {
+  it('are compressed on the store thread as they are stored, into text that decodes to the exact payload', async () => {
     expect(store.payloadEncoder.encoding).toBe('deflate-base64');
-    const stored = await store.payloadEncoder.encode(json);
+    const encoded = store.payloadEncoder.encode(json);
+    expect(encoded).toBeInstanceOf(DeflateOnStore);
+    const { rows } = await sql<{ stored: string }>`SELECT ${encoded} AS stored`.execute(store.db);
+    const stored = rows[0]!.stored;
     expect(stored).toMatch(/^[A-Za-z0-9+/]+=*$/);
     expect(stored.length * 3).toBeLessThan(json.length);
     expect(decodePayload(stored, 'deflate-base64')).toBe(json);
   });
+});
 
-  it('refuses to encode once the store is closed, so the intake answers 503 instead of storing nothing', async () => {
-    const closing = await openScratchStore('pglite');
-    await closing.close();
-    await expect(closing.payloadEncoder.encode(json)).rejects.toThrow(/closed/);
+describe('a payload to deflate on PGlite', () => {
+  it('is refused by a PostgreSQL connection instead of being stored as "[object Object]"', () => {
+    expect(() => new DeflateOnStore(json).toPostgres()).toThrow(/PGlite parameter/);
   });
 });
