@@ -2,13 +2,16 @@ import { PermissionChecker } from '../../src/permissions/permission-checker.js';
 import type { CommandContext } from '../../src/plugins/plugin-definition.js';
 import { decideTrackerCommands, renderCommandReply } from './decide-tracker-commands.js';
 import type { ReleaseTrackerConfig } from './release-tracker-config.js';
+import { StormStore } from './storm-store.js';
 import { humanMarkNotice } from './tracker-notices.js';
 import { TrackerStore } from './tracker-store.js';
 
 /**
  * `/ack`, `/snooze`, `/mute`, `/unmute` on a tracking issue: find the key by the issue, check who
  * asks, write the marks (columns of their own, so they never race a job's update), assign the
- * `/ack`er, and answer in one reply. The next run's status block shows the change.
+ * `/ack`er, and answer in one reply. The next run's status block shows the change. An `/ack` or
+ * `/snooze` on a member of an unresolved storm is published under its umbrella, so it is not
+ * sent on its own (the channel heard only of the storm).
  */
 export async function runTrackerCommands(context: CommandContext<ReleaseTrackerConfig>): Promise<void> {
   const { comment, commands, config, github } = context;
@@ -36,6 +39,9 @@ export async function runTrackerCommands(context: CommandContext<ReleaseTrackerC
     now,
     episodeOpen: tracked.current,
   });
+  const marksNews =
+    tracked.current && decisions.some((decision) => decision.type === 'ack' || decision.type === 'snooze');
+  const umbrella = marksNews ? await new StormStore(context.store).openUmbrellaOfMember(tracked.key) : null;
   const notices = [];
   const replies: string[] = [];
   for (const decision of decisions) {
@@ -55,6 +61,7 @@ export async function runTrackerCommands(context: CommandContext<ReleaseTrackerC
               tracked.state,
               { kind: 'acknowledged', actor: decision.login },
               now.toISOString(),
+              umbrella,
             ),
           );
         break;
@@ -67,6 +74,7 @@ export async function runTrackerCommands(context: CommandContext<ReleaseTrackerC
               tracked.state,
               { kind: 'snoozed', actor: comment.authorLogin, until: decision.until },
               now.toISOString(),
+              umbrella,
             ),
           );
         break;

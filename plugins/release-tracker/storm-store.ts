@@ -199,6 +199,23 @@ export class StormStore {
   }
 
   /**
+   * The umbrella of the unresolved storm listing the job, if any. Unlike `umbrellaOf` it ignores
+   * resolution times: a notice published at once needs no look-back, and the store's `now()`
+   * that stamps `resolved_at` is not Sheriff's clock (`sheriff simulate`).
+   */
+  async openUmbrellaOfMember(key: string): Promise<TrackingIssueRef | null> {
+    const row = await this.db
+      .selectFrom('release_storms as s')
+      .innerJoin('release_storm_members as m', 'm.storm_id', 's.id')
+      .select(['s.issue_repository', 's.issue_number'])
+      .where('m.tracking_key', '=', key)
+      .where('s.resolved_at', 'is', null)
+      .where('s.issue_number', 'is not', null)
+      .executeTakeFirst();
+    return row?.issue_number ? { repository: row.issue_repository, number: row.issue_number } : null;
+  }
+
+  /**
    * Holds a job's notices until `releaseAt`, or until its earlier held notices are released if
    * that is later, so one job's notices stay in order.
    */

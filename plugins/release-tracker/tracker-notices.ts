@@ -107,13 +107,19 @@ export function trackerNotices(
 
 /**
  * The notice a person's `/ack` or `/snooze` on the current episode's issue gives (reminders stop
- * or pause); none when the key has no open episode.
+ * or pause); none when the key has no open episode. A member of an unresolved storm passes its
+ * `umbrella`: like the member's other notices, it is then not sent on its own.
+ *
+ * @example
+ * humanMarkNotice(key, state, { kind: 'acknowledged', actor: 'kai-release' }, now, umbrella)?.umbrella;
+ * // { repository: 'example-ack/community', number: 12, url: 'https://github.com/example-ack/community/issues/12' }
  */
 export function humanMarkNotice(
   key: string,
   state: TrackerState,
   mark: { kind: 'acknowledged'; actor: string } | { kind: 'snoozed'; actor: string; until: string },
   now: string,
+  umbrella: TrackingIssueRef | null = null,
 ): ReleaseNotice | null {
   const ep = state.episode;
   if (!ep?.issue) return null;
@@ -128,6 +134,7 @@ export function humanMarkNotice(
       at: now,
     }),
     actor: mark.actor,
+    ...(umbrella ? { umbrella: noticeIssueOf(umbrella) } : {}),
   };
   return mark.kind === 'snoozed' ? { ...notice, snoozedUntil: mark.until } : notice;
 }
