@@ -105,9 +105,20 @@ export class TrackerStore {
       const merged = mergeJobRuns(before, run);
       // The signal that says the run finished (the workflow run, not its job) classifies it.
       const release = run.state !== 'pending' ? meta.release : existing.release;
+      // A run that finishes again under the same id (a rerequested check run or suite: the App
+      // reuses it) is news: /retest-release's in-flight rule looks for runs recorded since a
+      // re-run was asked for.
+      const finishedAgain =
+        merged.state !== 'pending' &&
+        (merged.state !== before.state || merged.finishedAt !== before.finishedAt);
       await trx
         .updateTable('job_runs')
-        .set({ ...rowOf(merged), tracking_key: meta.trackingKey, release })
+        .set({
+          ...rowOf(merged),
+          tracking_key: meta.trackingKey,
+          release,
+          ...(finishedAgain ? { recorded_at: sql<Date>`now()` } : {}),
+        })
         .where('run_id', '=', run.runId)
         .execute();
       return {

@@ -116,6 +116,7 @@ export interface JobRunsTable {
   started_at: Date | null;
   finished_at: Date | null;
   delivery_id: string;
+  /** When the tracker recorded the run, and again each time it finished anew under the same id. */
   recorded_at: Timestamp;
   /** When the tracker acted on the run; a redelivery of an applied run does nothing. */
   applied_at: Date | null;
