@@ -48,9 +48,11 @@ export function registerGitHubWebhookRoute(app: FastifyInstance, options: GitHub
       return outcome('bad_request', 400, { message: 'X-GitHub-Event and X-GitHub-Delivery are required' });
     }
 
+    // Decoded once: parsed here, stored as text below.
+    const text = body.toString('utf8');
     let payload: GitHubPayload;
     try {
-      payload = JSON.parse(body.toString('utf8')) as GitHubPayload;
+      payload = JSON.parse(text) as GitHubPayload;
     } catch {
       return outcome('bad_request', 400, { message: 'body is not valid JSON' });
     }
@@ -67,7 +69,7 @@ export function registerGitHubWebhookRoute(app: FastifyInstance, options: GitHub
         key: keyForGitHubEvent(event, payload),
         installation_id: typeof payload.installation?.id === 'number' ? payload.installation.id : null,
         repository: payload.repository?.full_name ?? null,
-        payload: body.toString('utf8'),
+        payload: text,
       });
       return result === 'stored'
         ? outcome('accepted', 202, { delivery: deliveryId, status: 'accepted' })
