@@ -2,9 +2,15 @@ import { parse, stringify } from 'yaml';
 import type { WorldInput } from '../../../src/github-double/world-schema.js';
 import { startWorld, type WorldHarness } from '../../support/github-world.js';
 import { BACKENDS } from '../../support/stores.js';
-import { worldGitHubDelivery } from '../../support/webhook-examples.js';
 import { deliver, type Payload, replyTo, threadComment } from '../support/prow-deliveries.js';
-import { ACTIONS_RUN_ID, MONOREPO, PLUGINS, published, retestWorld } from './retest-world.js';
+import {
+  ACTIONS_RUN_ID,
+  deliverFailedReleaseWorkflow,
+  MONOREPO,
+  PLUGINS,
+  published,
+  retestWorld,
+} from './retest-world.js';
 
 const ISSUE = 90;
 const AUDIT_TOKEN = 'audit-test-token';
@@ -34,17 +40,7 @@ describe.each(BACKENDS)('/retest-release with `actions.rerun: all`, end to end o
       env: { AUDIT_TOKEN },
       extra: { plugins: PLUGINS },
     });
-    // The failed `release` workflow, from the shared fixtures: its failing job, then the run.
-    await deliver(
-      harness,
-      'workflow_job',
-      JSON.parse(worldGitHubDelivery('workflow-job-completed-failure-publish-chart').body),
-    );
-    await deliver(
-      harness,
-      'workflow_run',
-      JSON.parse(worldGitHubDelivery('workflow-run-completed-failure-release').body),
-    );
+    await deliverFailedReleaseWorkflow(harness);
     published.length = 0;
     harness.double.clearRequests();
   });

@@ -4,7 +4,15 @@ import { startWorld, type WorldHarness } from '../../support/github-world.js';
 import { BACKENDS } from '../../support/stores.js';
 import { webhookExample } from '../../support/webhook-examples.js';
 import { deliver, type Payload, replyTo, threadComment } from '../support/prow-deliveries.js';
-import { CHECK_APP, MONOREPO, OTHER_SHA, PLUGINS, published, retestWorld } from './retest-world.js';
+import {
+  CHECK_APP,
+  MONOREPO,
+  OTHER_SHA,
+  PLUGINS,
+  published,
+  rerunCallsOf,
+  retestWorld,
+} from './retest-world.js';
 
 const ISSUE = 90;
 /** The world's failed check run of another App on the monorepo. */
@@ -65,12 +73,7 @@ describe.each(BACKENDS)('/retest-release of a failed check run, end to end on %s
   };
   const replies = () =>
     harness.double.comments(MONOREPO, ISSUE).filter((posted) => posted.user === 'sheriff[bot]');
-  /** The re-run requests the double received, of any kind. */
-  const rerunCalls = () =>
-    harness.double
-      .actions()
-      .filter((action) => /\/(rerequest|rerun[^/]*|dispatches)$/.test(action.path))
-      .map((action) => `${action.method} ${action.path}`);
+  const rerunCalls = () => rerunCallsOf(harness);
   const trackingIssue = () =>
     [...repoState().issues.values()].find((issue) => issue.labels.includes('sheriff/tracking'))!;
 

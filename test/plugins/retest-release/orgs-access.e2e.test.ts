@@ -2,9 +2,16 @@ import { parse, stringify } from 'yaml';
 import type { WorldInput } from '../../../src/github-double/world-schema.js';
 import { startWorld, type WorldHarness } from '../../support/github-world.js';
 import { BACKENDS } from '../../support/stores.js';
-import { worldGitHubDelivery } from '../../support/webhook-examples.js';
 import { deliver, type Payload, replyTo, threadComment } from '../support/prow-deliveries.js';
-import { ACTIONS_RUN_ID, MONOREPO, PLUGINS, published, retestWorld } from './retest-world.js';
+import {
+  ACTIONS_RUN_ID,
+  deliverFailedReleaseWorkflow,
+  MONOREPO,
+  PLUGINS,
+  published,
+  rerunCallsOf,
+  retestWorld,
+} from './retest-world.js';
 
 const ISSUE = 90;
 const RERUN_PATH = `/repos/${MONOREPO}/actions/runs/${ACTIONS_RUN_ID}/rerun-failed-jobs`;
@@ -25,17 +32,7 @@ describe.each(BACKENDS)('/retest-release with `access.orgs`, end to end on %s', 
 
   beforeEach(async () => {
     harness = await startWorld(backend, orgsWorld(), { extra: { plugins: PLUGINS } });
-    // The failed `release` workflow, from the shared fixtures: its failing job, then the run.
-    await deliver(
-      harness,
-      'workflow_job',
-      JSON.parse(worldGitHubDelivery('workflow-job-completed-failure-publish-chart').body),
-    );
-    await deliver(
-      harness,
-      'workflow_run',
-      JSON.parse(worldGitHubDelivery('workflow-run-completed-failure-release').body),
-    );
+    await deliverFailedReleaseWorkflow(harness);
     published.length = 0;
     harness.double.clearRequests();
   });
@@ -56,11 +53,7 @@ describe.each(BACKENDS)('/retest-release with `access.orgs`, end to end on %s', 
   };
   const replies = () =>
     harness.double.comments(MONOREPO, ISSUE).filter((posted) => posted.user === 'sheriff[bot]');
-  const rerunCalls = () =>
-    harness.double
-      .actions()
-      .filter((action) => /\/(rerequest|rerun[^/]*|dispatches)$/.test(action.path))
-      .map((action) => `${action.method} ${action.path}`);
+  const rerunCalls = () => rerunCallsOf(harness);
   /** GitHub's answers to the membership checks, as `login status`. */
   const membershipChecks = () =>
     harness.double.requests

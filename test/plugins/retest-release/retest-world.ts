@@ -5,6 +5,9 @@ import type { NoticeContext, PluginDefinition } from '../../../src/plugins/plugi
 import type { ReleaseNotice } from '../../../src/notifications/release-notice.js';
 import { definePlugin } from '../../../src/plugins/plugin-definition.js';
 import { z } from 'zod';
+import type { WorldHarness } from '../../support/github-world.js';
+import { worldGitHubDelivery } from '../../support/webhook-examples.js';
+import { deliver, type Payload } from '../support/prow-deliveries.js';
 
 export const CONTROLLER = 'example-ack/lambda-controller';
 export const COMMUNITY = 'example-ack/community';
@@ -121,4 +124,26 @@ plugins:
       },
     },
   };
+}
+
+/** The failed `release` workflow from the shared fixtures: its failing job, then the run. */
+export async function deliverFailedReleaseWorkflow(harness: WorldHarness): Promise<void> {
+  await deliver(
+    harness,
+    'workflow_job',
+    JSON.parse(worldGitHubDelivery('workflow-job-completed-failure-publish-chart').body) as Payload,
+  );
+  await deliver(
+    harness,
+    'workflow_run',
+    JSON.parse(worldGitHubDelivery('workflow-run-completed-failure-release').body) as Payload,
+  );
+}
+
+/** The re-run requests the double received, of any kind, as `METHOD path`. */
+export function rerunCallsOf(harness: WorldHarness): string[] {
+  return harness.double
+    .actions()
+    .filter((action) => /\/(rerequest|rerun[^/]*|dispatches)$/.test(action.path))
+    .map((action) => `${action.method} ${action.path}`);
 }
