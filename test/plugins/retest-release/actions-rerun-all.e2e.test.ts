@@ -1,15 +1,14 @@
-import { parse, stringify } from 'yaml';
 import type { WorldInput } from '../../../src/github-double/world-schema.js';
 import { startWorld, type WorldHarness } from '../../support/github-world.js';
 import { BACKENDS } from '../../support/stores.js';
-import { deliver, type Payload, replyTo, threadComment } from '../support/prow-deliveries.js';
+import { deliver, replyTo, threadComment } from '../support/prow-deliveries.js';
 import {
   ACTIONS_RUN_ID,
   deliverFailedReleaseWorkflow,
   MONOREPO,
   PLUGINS,
   published,
-  retestWorld,
+  retestWorldWith,
 } from './retest-world.js';
 
 const ISSUE = 90;
@@ -19,11 +18,9 @@ const RERUN_ALL = `/repos/${MONOREPO}/actions/runs/${ACTIONS_RUN_ID}/rerun`;
 
 /** The shared world, with the monorepo set to re-run whole Actions runs. */
 function rerunAllWorld(): WorldInput {
-  const world = retestWorld();
-  const files = world.repos![MONOREPO]!.files!;
-  const config = parse(files['.github/sheriff.yml']!) as Payload;
-  config.plugins['retest-release'].actions = { rerun: 'all' };
-  files['.github/sheriff.yml'] = stringify(config);
+  const world = retestWorldWith((config) => {
+    config.plugins['retest-release'].actions = { rerun: 'all' };
+  });
   // Two jobs, one passed: only a whole-run re-run starts the passed one again.
   world.repos![MONOREPO]!.workflowRuns![0]!.jobs = [
     { id: 41000000001, name: 'build (lambda)', status: 'completed', conclusion: 'success' },

@@ -1,4 +1,3 @@
-import { parse, stringify } from 'yaml';
 import type { WorldInput } from '../../../src/github-double/world-schema.js';
 import { startWorld, type WorldHarness } from '../../support/github-world.js';
 import { BACKENDS } from '../../support/stores.js';
@@ -11,7 +10,7 @@ import {
   PLUGINS,
   published,
   rerunCallsOf,
-  retestWorld,
+  retestWorldWith,
 } from './retest-world.js';
 
 const ISSUE = 90;
@@ -20,13 +19,10 @@ const CHECK_JOB = 'chart-release';
 
 /** The shared world, with the monorepo's `chart-release` check counted as a release job of area lambda. */
 function checkRunWorld(): WorldInput {
-  const world = retestWorld();
-  const files = world.repos![MONOREPO]!.files!;
-  const config = parse(files['.github/sheriff.yml']!) as Payload;
-  config.areas.lambda.jobs.push(CHECK_JOB);
-  config.plugins['release-tracker'].release.jobs.push(CHECK_JOB);
-  files['.github/sheriff.yml'] = stringify(config);
-  return world;
+  return retestWorldWith((config) => {
+    config.areas.lambda.jobs.push(CHECK_JOB);
+    config.plugins['release-tracker'].release.jobs.push(CHECK_JOB);
+  });
 }
 
 describe.each(BACKENDS)('/retest-release of a failed check run, end to end on %s', (backend) => {

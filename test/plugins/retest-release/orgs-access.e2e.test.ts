@@ -1,8 +1,7 @@
-import { parse, stringify } from 'yaml';
 import type { WorldInput } from '../../../src/github-double/world-schema.js';
 import { startWorld, type WorldHarness } from '../../support/github-world.js';
 import { BACKENDS } from '../../support/stores.js';
-import { deliver, type Payload, replyTo, threadComment } from '../support/prow-deliveries.js';
+import { deliver, replyTo, threadComment } from '../support/prow-deliveries.js';
 import {
   ACTIONS_RUN_ID,
   deliverFailedReleaseWorkflow,
@@ -10,7 +9,7 @@ import {
   PLUGINS,
   published,
   rerunCallsOf,
-  retestWorld,
+  retestWorldWith,
 } from './retest-world.js';
 
 const ISSUE = 90;
@@ -19,12 +18,9 @@ const RULE = `only members of example-ack may use /retest-release (rule \`plugin
 
 /** The shared world, where only members of example-ack may re-run the monorepo's jobs. */
 function orgsWorld(): WorldInput {
-  const world = retestWorld();
-  const files = world.repos![MONOREPO]!.files!;
-  const config = parse(files['.github/sheriff.yml']!) as Payload;
-  config.plugins['retest-release'].access = { orgs: ['example-ack'] };
-  files['.github/sheriff.yml'] = stringify(config);
-  return world;
+  return retestWorldWith((config) => {
+    config.plugins['retest-release'].access = { orgs: ['example-ack'] };
+  });
 }
 
 describe.each(BACKENDS)('/retest-release with `access.orgs`, end to end on %s', (backend) => {

@@ -1,3 +1,4 @@
+import { parse, stringify } from 'yaml';
 import releaseTracker from '../../../plugins/release-tracker/index.js';
 import retestRelease from '../../../plugins/retest-release/index.js';
 import type { WorldInput } from '../../../src/github-double/world-schema.js';
@@ -146,4 +147,14 @@ export function rerunCallsOf(harness: WorldHarness): string[] {
     .actions()
     .filter((action) => /\/(rerequest|rerun[^/]*|dispatches)$/.test(action.path))
     .map((action) => `${action.method} ${action.path}`);
+}
+
+/** The shared world with the monorepo's `.github/sheriff.yml` changed by `edit`. */
+export function retestWorldWith(edit: (config: Payload) => void): WorldInput {
+  const world = retestWorld();
+  const files = world.repos![MONOREPO]!.files!;
+  const config = parse(files['.github/sheriff.yml']!) as Payload;
+  edit(config);
+  files['.github/sheriff.yml'] = stringify(config);
+  return world;
 }
