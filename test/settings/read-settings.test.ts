@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeMissingSettings, readSettings, SettingsError } from '../../src/settings/read-settings.js';
+import {
+  burstConcurrencyFor,
+  describeMissingSettings,
+  readSettings,
+  SettingsError,
+} from '../../src/settings/read-settings.js';
 
 describe('readSettings', () => {
   it('defaults to the embedded store under ./.data on port 3000 with a 25 MiB body cap', () => {
@@ -10,6 +15,18 @@ describe('readSettings', () => {
     expect(settings.store).toEqual({ backend: 'pglite', dataDir: expect.stringMatching(/\.data$/) });
     expect(settings.maxBodyBytes).toBe(25 * 1024 * 1024);
     expect(settings.webhookSecrets).toEqual([]);
+  });
+
+  it('pauses the work during a burst on PGlite and keeps two jobs on PostgreSQL, unless told otherwise', () => {
+    const unset = readSettings({}).worker;
+    expect(unset.burstConcurrency).toBeUndefined();
+    expect(unset.burstMaxPauseMs).toBe(10_000);
+    expect(burstConcurrencyFor('pglite', unset.burstConcurrency)).toBe(0);
+    expect(burstConcurrencyFor('postgres', unset.burstConcurrency)).toBe(2);
+    const set = readSettings({ WORKER_BURST_CONCURRENCY: '3', WORKER_BURST_MAX_PAUSE_MS: '500' }).worker;
+    expect(burstConcurrencyFor('pglite', set.burstConcurrency)).toBe(3);
+    expect(set.burstMaxPauseMs).toBe(500);
+    expect(() => readSettings({ WORKER_BURST_CONCURRENCY: '-1' })).toThrow(SettingsError);
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
