@@ -49,8 +49,15 @@ export class DeliveryIntake {
 
   accept(delivery: NewDelivery): Promise<IntakeResult> {
     this.rate.mark();
+    let encoded: EncodedDelivery;
+    try {
+      // On PGlite this already hands the payload to the store's thread (see payload-encoding.ts).
+      encoded = this.log.encode(delivery);
+    } catch (error) {
+      return Promise.reject(new StoreUnavailableError(error));
+    }
     return new Promise<IntakeResult>((resolve, reject) => {
-      this.waiting.push({ delivery: this.log.encode(delivery), resolve, reject });
+      this.waiting.push({ delivery: encoded, resolve, reject });
       if (this.writers < (this.options.maxInFlight ?? 2)) void this.drain();
     });
   }

@@ -5,7 +5,7 @@ import { migrationProvider } from './migrations/index.js';
 import { PGliteDialect, PGliteGate } from './pglite-dialect.js';
 import { PGliteMaintenance } from './pglite-maintenance.js';
 import { PGliteThread } from './pglite-thread.js';
-import { deflateOnStoreEncoder, identityEncoder, type PayloadEncoder } from './payload-encoding.js';
+import { DeflateOnStore, identityEncoder, type PayloadEncoder } from './payload-encoding.js';
 import type { Database } from './schema.js';
 
 export type StoreBackend = 'pglite' | 'postgres';
@@ -108,7 +108,7 @@ async function openPGlite(location: { dataDir: string | undefined }): Promise<St
     db,
     intakeDb,
     backend: 'pglite',
-    payloadEncoder: deflateOnStoreEncoder,
+    payloadEncoder: { encoding: 'deflate-base64', encode: (json) => new DeflateOnStore(pglite.stage(json)) },
     description: location.dataDir ? `pglite ${location.dataDir}` : 'pglite (in memory)',
     ping: async () => {
       if (closed || pglite.closed) throw new Error('the embedded store is closed');

@@ -152,14 +152,14 @@ class PGliteConnection implements DatabaseConnection {
       this.holding = true;
     }
     const params = [...compiledQuery.parameters];
-    const deflate: number[] = [];
+    const staged: number[] = [];
     params.forEach((param, index) => {
       if (param instanceof DeflateOnStore) {
-        params[index] = param.text;
-        deflate.push(index);
+        params[index] = param.stageId;
+        staged.push(index);
       }
     });
-    const answer = this.pglite.query<R>(compiledQuery.sql, params, deflate.length > 0 ? { deflate } : {});
+    const answer = this.pglite.query<R>(compiledQuery.sql, params, staged.length > 0 ? { staged } : {});
     if (!this.inTransaction) this.handBack();
     const result = await answer;
     // PGlite reports affected rows for INSERT, UPDATE, DELETE and MERGE only: the writes that count.

@@ -6,8 +6,8 @@
  * dialect relies on it to hand the session to the next holder as soon as a statement is sent.
  */
 export interface QueryOptions {
-  /** Indices of `params` (text) to store in the `deflate-base64` encoding (payload-encoding.ts). */
-  deflate?: number[];
+  /** Indices of `params` that hold stage ids (`PGliteThread.stage`): the thread puts the staged, compressed payloads there. */
+  staged?: number[];
 }
 
 export interface PGliteSession {

@@ -14,16 +14,23 @@ const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPor
 const { dataDir } = /** @type {{ dataDir: string | undefined }} */ (workerData);
 
 /**
- * Puts the params the main thread marked into the format payload-encoding.ts decodes
- * ('deflate-base64'). Done here rather than on the main thread: this thread saves more storing
- * the smaller text than deflating costs it.
- * @param {{ params: unknown[]; deflate?: number[] }} request
+ * Payloads sent ahead of the statements that store them, compressed on arrival into the format
+ * payload-encoding.ts decodes ('deflate-base64'): here rather than on the main thread, and while
+ * their batch is still forming rather than on the INSERT's critical path. Each is taken by its
+ * statement (even one that then fails), so the map holds only batches on their way.
+ * @type {Map<number, string>}
  */
-const deflateParams = (request) => {
-  for (const index of request.deflate ?? [])
-    request.params[index] = deflateRawSync(Buffer.from(String(request.params[index]), 'utf8'), {
-      level: 1,
-    }).toString('base64');
+const staged = new Map();
+
+/** @param {{ params: unknown[]; staged?: number[] }} request */
+const takeStaged = (request) => {
+  for (const index of request.staged ?? []) {
+    const stageId = /** @type {number} */ (request.params[index]);
+    const payload = staged.get(stageId);
+    if (payload === undefined) throw new Error(`no staged payload ${stageId}`);
+    staged.delete(stageId);
+    request.params[index] = payload;
+  }
 };
 
 /** @param {import('./pglite-thread-protocol.js').ThreadReply} message */
@@ -47,9 +54,16 @@ try {
       inOrder(() => pglite.close().then(() => reply({ type: 'closed' })));
       return;
     }
+    if (request.type === 'stage') {
+      staged.set(
+        request.stageId,
+        deflateRawSync(Buffer.from(request.text, 'utf8'), { level: 1 }).toString('base64'),
+      );
+      return;
+    }
     inOrder(() =>
       Promise.resolve()
-        .then(() => deflateParams(request))
+        .then(() => takeStaged(request))
         .then(() => pglite.query(request.sql, request.params))
         .then(
           (result) =>

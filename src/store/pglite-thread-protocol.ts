@@ -1,7 +1,10 @@
 /** Messages between `PGliteThread` (main thread) and `pglite-thread-main` (worker thread). */
 export type ThreadRequest =
-  /** `deflate`: indices of params to store in the `deflate-base64` encoding (payload-encoding.ts). */
-  { type: 'query'; id: number; sql: string; params: unknown[]; deflate?: number[] } | { type: 'close' };
+  /** `staged`: indices of params holding stage ids, replaced by those payloads, compressed. */
+  | { type: 'query'; id: number; sql: string; params: unknown[]; staged?: number[] }
+  /** A payload to compress now (deflate-base64, see payload-encoding.ts), kept for the statement that stores it. */
+  | { type: 'stage'; stageId: number; text: string }
+  | { type: 'close' };
 
 export type ThreadReply =
   | { type: 'ready' }

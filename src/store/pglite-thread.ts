@@ -17,6 +17,7 @@ interface Pending {
 export class PGliteThread implements PGliteSession {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private nextStageId = 1;
   private state: 'open' | 'closing' | 'closed' = 'open';
 
   private constructor(private readonly worker: Worker) {
@@ -60,11 +61,22 @@ export class PGliteThread implements PGliteSession {
       id,
       sql,
       params,
-      ...(options.deflate?.length ? { deflate: options.deflate } : {}),
+      ...(options.staged?.length ? { staged: options.staged } : {}),
     }));
     return answer.affectedRows === undefined
       ? { rows: answer.rows as R[] }
       : { rows: answer.rows as R[], affectedRows: answer.affectedRows };
+  }
+
+  /**
+   * Sends a payload ahead of the statement that will store it; the thread compresses it on arrival.
+   * The returned id stands for it as a parameter (`DeflateOnStore`), and the statement takes it.
+   */
+  stage(text: string): number {
+    if (this.state !== 'open') throw new Error('the embedded store is closed');
+    const stageId = this.nextStageId++;
+    this.send({ type: 'stage', stageId, text });
+    return stageId;
   }
 
   private request(make: (id: number) => ThreadRequest): Promise<Answer> {

@@ -39,10 +39,22 @@ describe("the PGlite store's payloads", () => {
     expect(stored.length * 3).toBeLessThan(json.length);
     expect(decodePayload(stored, 'deflate-base64')).toBe(json);
   });
+
+  it('are taken by the statement that stores them: the thread keeps no copy afterwards', async () => {
+    const encoded = store.payloadEncoder.encode(json);
+    await sql`SELECT ${encoded} AS stored`.execute(store.db);
+    await expect(sql`SELECT ${encoded} AS stored`.execute(store.db)).rejects.toThrow(/no staged payload/);
+  });
+
+  it('cannot be staged once the store is closed, so the intake answers 503 instead of storing nothing', async () => {
+    const closing = await openScratchStore('pglite');
+    await closing.close();
+    expect(() => closing.payloadEncoder.encode(json)).toThrow(/closed/);
+  });
 });
 
 describe('a payload to deflate on PGlite', () => {
   it('is refused by a PostgreSQL connection instead of being stored as "[object Object]"', () => {
-    expect(() => new DeflateOnStore(json).toPostgres()).toThrow(/PGlite parameter/);
+    expect(() => new DeflateOnStore(1).toPostgres()).toThrow(/PGlite parameter/);
   });
 });
