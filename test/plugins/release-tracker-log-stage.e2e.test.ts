@@ -1,7 +1,7 @@
 import type { WorldInput } from '../../src/github-double/world-schema.js';
 import { startWorld, type WorldHarness } from '../support/github-world.js';
 import { BACKENDS } from '../support/stores.js';
-import { WORLD_FIXTURE_SECRET, worldGitHubDelivery } from '../support/webhook-examples.js';
+import { WORLD_FIXTURE_SECRET } from '../support/webhook-examples.js';
 import {
   type BuildLogServer,
   FIXTURE_BUILD_LOG,
@@ -11,7 +11,7 @@ import {
   COMMUNITY,
   CONTROLLER,
   FIXTURE_BUILD,
-  STATUS_FIXTURE,
+  postRecordedStatus,
   TRACKER_ONLY,
   TRACKER_WORLD,
 } from './release-tracker/tracker-world.js';
@@ -77,10 +77,7 @@ describe.each(BACKENDS)('release stages from the build log, end to end on %s', (
   });
 
   async function deliverCrierFailure(): Promise<void> {
-    const { body, headers } = worldGitHubDelivery(STATUS_FIXTURE);
-    expect(
-      (await fetch(`${harness.url}/api/github/webhooks`, { method: 'POST', headers, body })).status,
-    ).toBe(202);
+    expect(await postRecordedStatus(harness.url)).toBe(202);
     await harness.waitFor(() => harness.handled.length >= 1);
   }
 

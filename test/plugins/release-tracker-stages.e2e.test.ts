@@ -6,6 +6,7 @@ import {
   COMMUNITY,
   CONTROLLER,
   crierStatus,
+  postRecordedStatus,
   STATUS_FIXTURE,
   TRACKER_ONLY,
   TRACKER_WORLD,
@@ -70,10 +71,7 @@ describe.each(BACKENDS)('release stages end to end on %s', (backend) => {
   const issueNumbers = () => [...harness.double.state.repos.get(COMMUNITY)!.issues.keys()];
 
   it('folds the umbrella-chart failure into the failing release job’s issue as "blocked by"', async () => {
-    const { body, headers } = worldGitHubDelivery(STATUS_FIXTURE);
-    expect(
-      (await fetch(`${harness.url}/api/github/webhooks`, { method: 'POST', headers, body })).status,
-    ).toBe(202);
+    expect(await postRecordedStatus(harness.url)).toBe(202);
     await settled(1);
     expect(issueNumbers()).toEqual([1]);
     expect(harness.double.issue(COMMUNITY, 1)!.body).toContain(

@@ -2,13 +2,12 @@ import { noticeJobKind } from '../../../src/plugins/plugin-background.js';
 import type { ReleaseNotice } from '../../../src/notifications/release-notice.js';
 import { issueComment } from '../../support/github-world.js';
 import { BACKENDS } from '../../support/stores.js';
-import { worldGitHubDelivery } from '../../support/webhook-examples.js';
 import {
   COMMUNITY,
   CONTROLLER,
   crierStatus,
   FIXTURE_BUILD,
-  STATUS_FIXTURE,
+  postRecordedStatus,
 } from '../release-tracker/tracker-world.js';
 import { startNotifyWorld, type NotifyWorld } from './notify-world.js';
 
@@ -27,13 +26,7 @@ describe.each(BACKENDS)('notify end to end on %s', (backend) => {
     world = await startNotifyWorld(backend, options);
   };
   const deliverFixture = async () => {
-    const { body, headers } = worldGitHubDelivery(STATUS_FIXTURE);
-    const response = await fetch(`${world.harness.url}/api/github/webhooks`, {
-      method: 'POST',
-      headers,
-      body,
-    });
-    expect(response.status).toBe(202);
+    expect(await postRecordedStatus(world.harness.url)).toBe(202);
   };
   /** Waits until no job is pending or running (sends included). */
   const idle = () =>

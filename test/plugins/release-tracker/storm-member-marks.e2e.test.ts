@@ -3,9 +3,8 @@ import type { ReleaseNotice } from '../../../src/notifications/release-notice.js
 import { noticeJobKind } from '../../../src/plugins/plugin-background.js';
 import { issueComment } from '../../support/github-world.js';
 import { BACKENDS } from '../../support/stores.js';
-import { worldGitHubDelivery } from '../../support/webhook-examples.js';
 import { startNotifyWorld, type NotifyWorld } from '../notify/notify-world.js';
-import { COMMUNITY, CONTROLLER, STATUS_FIXTURE } from './tracker-world.js';
+import { COMMUNITY, CONTROLLER, postRecordedStatus } from './tracker-world.js';
 
 const KEY = 'example-ack/lambda-controller/post-lambda-controller-release';
 const ISSUE_URL = `https://github.com/${COMMUNITY}/issues/1`;
@@ -30,13 +29,7 @@ describe.each(BACKENDS)('/ack and /snooze on a storm member end to end on %s', (
   /** The failing fixture opens `community#1` and its Slack thread in #lambda. */
   const openIssue = async () => {
     world = await startNotifyWorld(backend);
-    const { body, headers } = worldGitHubDelivery(STATUS_FIXTURE);
-    const response = await fetch(`${world.harness.url}/api/github/webhooks`, {
-      method: 'POST',
-      headers,
-      body,
-    });
-    expect(response.status).toBe(202);
+    expect(await postRecordedStatus(world.harness.url)).toBe(202);
     await world.harness.waitFor(
       () => world.slack.messages.length >= 1 && world.receiver.received.length >= 1,
     );

@@ -13,6 +13,12 @@ export const FIXTURE_SHA = 'c342365ab4634a382d40dd2532411d2f9e2a42b8';
 export const FIXTURE_BUILD = '1922716371049082880';
 export const STATUS_FIXTURE = 'status-failure-post-lambda-controller-release';
 
+/** POSTs the recorded failing status to a server's webhook endpoint, bytes and signature as recorded; returns the HTTP status. */
+export async function postRecordedStatus(serverUrl: string): Promise<number> {
+  const { body, headers } = worldGitHubDelivery(STATUS_FIXTURE);
+  return (await fetch(`${serverUrl}/api/github/webhooks`, { method: 'POST', headers, body })).status;
+}
+
 const OWNERS = 'approvers: [core-ack-team]\n';
 const OWNERS_ALIASES = 'aliases:\n  core-ack-team: [kai-release, lee-release]\n';
 
