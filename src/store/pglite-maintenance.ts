@@ -67,14 +67,22 @@ export class PGliteMaintenance {
     this.sinceAnalyze = 0;
     if (vacuum) this.sinceVacuum = 0;
     const release = await hold();
+    let released = false;
     try {
       if (session.closed) return undefined;
-      if (vacuum) await session.query('VACUUM jobs', []);
-      await session.query('ANALYZE jobs (id, key, status, run_at, locked_until)', []);
-      const { rows } = await session.query<{ tuples: number }>(
+      // All sent at once and run in order by the session; like any holder, the pass hands the
+      // session on once its last statement is sent rather than holding it across three answers.
+      const statements = [
+        ...(vacuum ? [session.query('VACUUM jobs', [])] : []),
+        session.query('ANALYZE jobs (id, key, status, run_at, locked_until)', []),
+      ];
+      const counted = session.query<{ tuples: number }>(
         `SELECT greatest(reltuples, 0)::float8 AS tuples FROM pg_class WHERE oid = 'jobs'::regclass`,
         [],
       );
+      release();
+      released = true;
+      const [{ rows }] = await Promise.all([counted, ...statements]);
       this.tuples = rows[0]?.tuples ?? 0;
       const pass = { vacuumed: vacuum, changes, tuples: this.tuples };
       this.options.onPass?.(pass);
@@ -84,7 +92,7 @@ export class PGliteMaintenance {
       this.options.onError?.(error instanceof Error ? error : new Error(String(error)));
       return undefined;
     } finally {
-      release();
+      if (!released) release();
       this.running = false;
     }
   }
