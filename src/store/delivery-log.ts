@@ -20,7 +20,7 @@ export class DeliveryLog {
     private readonly encoder: PayloadEncoder = identityEncoder,
   ) {}
 
-  /** Puts the payload in the store's encoding (on PGlite, a note to compress it as it is stored). */
+  /** Puts the payload in the store's encoding; on PGlite this already sends it to the store thread, which compresses it. */
   encode(delivery: NewDelivery): EncodedDelivery {
     const payload = this.encoder.encode(delivery.payload);
     return { ...delivery, payload, payload_encoding: this.encoder.encoding } as EncodedDelivery;
